@@ -53,8 +53,18 @@ public record Camera(
     /** The same camera at another position (used by projection and by the façade nudge). */
     public Camera withPosition(Point newPosition) {
         return new Camera(
-                id, newPosition, headingDeg, fovDeg, rangeM, heightM, kind, liveFeed, retentionDays, active,
-                lowConfidence, owner);
+                id,
+                newPosition,
+                headingDeg,
+                fovDeg,
+                rangeM,
+                heightM,
+                kind,
+                liveFeed,
+                retentionDays,
+                active,
+                lowConfidence,
+                owner);
     }
 
     public boolean isFullCircle() {
