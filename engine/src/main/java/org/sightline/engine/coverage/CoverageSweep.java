@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.sightline.engine.geo.GridIndex;
 
 /**
  * Exact coverage areas by a boundary integral instead of a polygon union.

@@ -1,4 +1,4 @@
-package org.sightline.engine.coverage;
+package org.sightline.engine.geo;
 
 import java.util.Arrays;
 
@@ -8,14 +8,14 @@ import java.util.Arrays;
  * O(n log n); a query touches only the cells its box covers. Queries are thread-safe when each
  * thread brings its own {@link Cursor}.
  */
-final class GridIndex {
+public final class GridIndex {
     private final double cell;
     private final long[] keys;
     private final int[] start;
     private final int[] items;
     private final double[] minX, minY, maxX, maxY;
 
-    GridIndex(double cell, double[] minX, double[] minY, double[] maxX, double[] maxY) {
+    public GridIndex(double cell, double[] minX, double[] minY, double[] maxX, double[] maxY) {
         if (!(cell > 0)) throw new IllegalArgumentException("cell must be > 0, was " + cell);
         this.cell = cell;
         this.minX = minX;
@@ -91,7 +91,7 @@ final class GridIndex {
         return out;
     }
 
-    int size() {
+    public int size() {
         return minX.length;
     }
 
@@ -105,14 +105,14 @@ final class GridIndex {
     }
 
     /** Per-thread query state: a visited mark per item and a growable result list. */
-    final class Cursor {
+    public final class Cursor {
         private final int[] mark = new int[minX.length];
         private int stamp;
-        int[] found = new int[64];
-        int count;
+        public int[] found = new int[64];
+        public int count;
 
         /** Items whose box intersects [x0, x1] × [y0, y1]; results in {@code found[0..count)}. */
-        void query(double x0, double y0, double x1, double y1) {
+        public void query(double x0, double y0, double x1, double y1) {
             count = 0;
             if (++stamp == Integer.MAX_VALUE) {
                 Arrays.fill(mark, 0);
@@ -136,7 +136,7 @@ final class GridIndex {
         }
     }
 
-    Cursor cursor() {
+    public Cursor cursor() {
         return new Cursor();
     }
 }
