@@ -248,6 +248,7 @@ abstract class LayerReader<T> {
         String col = layer.idColumn();
         if (present(col)) {
             String id = value(r, col);
+            if (id.isEmpty() && !r.featureId().isBlank()) return r.featureId().trim();
             if (id.isEmpty()) throw new RowRejected("missing " + col);
             return id;
         }

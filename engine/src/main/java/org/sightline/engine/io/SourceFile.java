@@ -70,7 +70,7 @@ final class SourceFile {
         return format;
     }
 
-    /** CSV header; GeoJSON: property names of the first feature; JSON array: keys of the first element. */
+    /** CSV header; GeoJSON: property names of all features; JSON array: keys of all elements. */
     List<String> columns() {
         return columns;
     }
@@ -211,12 +211,7 @@ final class SourceFile {
                         sawFeatures = true;
                         if (t != JsonToken.START_ARRAY)
                             throw new UnreadableInputException(path, "\"features\" is not an array");
-                        if (p.nextToken() == JsonToken.START_OBJECT) {
-                            JsonNode f = JSON.readTree(p);
-                            columns = propertyNames(f);
-                            // skip the rest of the array
-                            while (p.nextToken() != JsonToken.END_ARRAY) p.skipChildren();
-                        }
+                        columns = propertyNamesOfAll(p);
                     }
                     case "properties" -> {
                         if (t == JsonToken.START_OBJECT) columns = propertyNames(JSON.readTree(p));
@@ -234,6 +229,28 @@ final class SourceFile {
                             + " (expected FeatureCollection or Feature)");
         if (!sawFeatures) throw new UnreadableInputException(path, "GeoJSON FeatureCollection without \"features\"");
         return new SourceFile(path, Format.GEOJSON, columns, crs, ',');
+    }
+
+    /** The union of the property names of every feature, in first-seen order; skims the values. */
+    private static List<String> propertyNamesOfAll(JsonParser p) throws IOException {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("properties") && v == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        names.add(p.currentName());
+                        p.nextToken();
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) p.skipChildren();
+        return List.copyOf(names);
     }
 
     private static List<String> propertyNames(JsonNode featureOrProps) {
@@ -293,14 +310,18 @@ final class SourceFile {
     private static SourceFile openJsonArray(Path path) throws IOException {
         try (JsonParser p = FACTORY.createParser(reader(path))) {
             expect(p.nextToken(), JsonToken.START_ARRAY, path);
-            JsonToken t = p.nextToken();
-            List<String> columns = new ArrayList<>();
-            if (t == JsonToken.START_OBJECT) {
-                JSON.readTree(p).fieldNames().forEachRemaining(columns::add);
-            } else if (t != JsonToken.END_ARRAY) {
-                throw new UnreadableInputException(path, "a JSON array, but its elements are not objects");
+            LinkedHashSet<String> columns = new LinkedHashSet<>();
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    columns.add(p.currentName());
+                    p.nextToken();
+                    p.skipChildren();
+                }
             }
-            return new SourceFile(path, Format.JSON_ARRAY, columns, null, ',');
+            if (t != JsonToken.END_ARRAY)
+                throw new UnreadableInputException(path, "a JSON array, but its elements are not all objects");
+            return new SourceFile(path, Format.JSON_ARRAY, List.copyOf(columns), null, ',');
         }
     }
 
@@ -359,9 +380,5 @@ final class SourceFile {
         Throwable c = e;
         while (c.getCause() != null && c.getMessage() == null) c = c.getCause();
         return c.getMessage();
-    }
-
-    static List<String> distinct(List<String> names) {
-        return List.copyOf(new LinkedHashSet<>(names));
     }
 }
