@@ -324,7 +324,7 @@ abstract class LayerReader<T> {
     /**
      * The row's (Multi)Polygon, valid. An invalid polygon is repaired with JTS {@link GeometryFixer}
      * when that is safe, and counted as repaired: the result is non-empty and polygonal, and its
-     * area is within 1 % of the original's absolute ring area (Σ over polygons of |shell| − Σ |holes|,
+     * area is within 1 % of the original's absolute ring area, and it is valid (Σ over polygons of |shell| − Σ |holes|,
      * each ring's unsigned shoelace area). A bow-tie ring, whose signed lobes cancel, fails that test
      * and is rejected rather than guessed at.
      */
@@ -345,6 +345,7 @@ abstract class LayerReader<T> {
         if (fixed.isEmpty()) throw new RowRejected(what + ": nothing is left after repair");
         if (!(fixed instanceof Polygon || fixed instanceof MultiPolygon))
             throw new RowRejected(what + ": repair gives a " + fixed.getGeometryType());
+        if (!fixed.isValid()) throw new RowRejected(what + ": repair does not give a valid polygon");
         double before = ringArea(g);
         double after = fixed.getArea();
         double change = before > 0 ? Math.abs(after - before) / before : Double.POSITIVE_INFINITY;

@@ -30,13 +30,25 @@ final class SourceCrs {
     static SourceCrs of(String code) {
         if (code == null || code.isBlank() || isWgs84(code)) return WGS84;
         try {
-            CoordinateReferenceSystem source = CRS.decode(code.trim(), true);
+            CoordinateReferenceSystem source = CRS.decode(normalise(code), true);
             CoordinateReferenceSystem wgs84 = CRS.decode("EPSG:4326", true);
             return new SourceCrs(code.trim(), CRS.findMathTransform(source, wgs84, true));
         } catch (FactoryException e) {
             throw new IllegalArgumentException(
                     "unknown CRS '" + code + "': use an EPSG code such as EPSG:2264 (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static final java.util.regex.Pattern EPSG_URN = java.util.regex.Pattern.compile(
+            "(?i)(?:urn:ogc:def:crs:EPSG:[^:]*:|https?://www\\.opengis\\.net/def/crs/EPSG/[^/]*/)(\\d+)");
+
+    /**
+     * {@code urn:ogc:def:crs:EPSG::2264} and {@code http://www.opengis.net/def/crs/EPSG/0/2264} →
+     * {@code EPSG:2264} (GeoTools' own URN parsing needs commons-lang3, which is not on our classpath).
+     */
+    static String normalise(String code) {
+        var m = EPSG_URN.matcher(code.trim());
+        return m.matches() ? "EPSG:" + m.group(1) : code.trim();
     }
 
     static boolean isWgs84(String code) {
