@@ -22,7 +22,8 @@ public final class CsvTableWriter {
     public static void write(Path target, List<String> header, Iterable<? extends List<?>> rows) {
         if (header.isEmpty()) throw new IllegalArgumentException("a CSV table needs at least one column");
         AtomicFiles.writeText(target, w -> {
-            try (CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+            CSVPrinter p = new CSVPrinter(w, FORMAT); // not closed: AtomicFiles owns the writer
+            {
                 p.printRecord(header);
                 for (List<?> row : rows) {
                     if (row.size() != header.size())
