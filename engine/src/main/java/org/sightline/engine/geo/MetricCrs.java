@@ -77,7 +77,7 @@ public final class MetricCrs {
             throw new IllegalArgumentException("no UTM zone for lon " + lon + ", lat " + lat);
         int zone = (int) Math.floor((lon + 180) / 6) + 1;
         if (zone > 60) zone = 60;
-        return "EPSG:" + (lat >= 0 ? 32600 : 32700) + zone;
+        return "EPSG:" + ((lat >= 0 ? 32600 : 32700) + zone);
     }
 
     /** The UTM zone of the centre of a WGS84 envelope (the data's extent). */
