@@ -17,11 +17,15 @@ class OutputWritersTest {
 
     @Test
     void rejectsCsvQuotesReasonsAndRawRows() throws IOException {
-        RejectsWriter.writeAll(dir, Map.of(
-                Layer.CAMERAS, List.of(new Reject("cameras", 7, "heading_deg 400 outside [0, 360)", "a,\"b\",c")),
-                Layer.AREAS, List.of()));
-        assertThat(Files.readString(dir.resolve("rejects/cameras.csv"))).isEqualTo(
-                "layer,source_line,reason,raw\ncameras,7,\"heading_deg 400 outside [0, 360)\",\"a,\"\"b\"\",c\"\n");
+        RejectsWriter.writeAll(
+                dir,
+                Map.of(
+                        Layer.CAMERAS,
+                                List.of(new Reject("cameras", 7, "heading_deg 400 outside [0, 360)", "a,\"b\",c")),
+                        Layer.AREAS, List.of()));
+        assertThat(Files.readString(dir.resolve("rejects/cameras.csv")))
+                .isEqualTo(
+                        "layer,source_line,reason,raw\ncameras,7,\"heading_deg 400 outside [0, 360)\",\"a,\"\"b\"\",c\"\n");
         assertThat(Files.readString(dir.resolve("rejects/areas.csv"))).isEqualTo("layer,source_line,reason,raw\n");
     }
 
@@ -35,11 +39,17 @@ class OutputWritersTest {
     @Test
     void summaryHasALayersSectionAndRoomForMore() throws IOException {
         var r = new LayerResult<String>(
-                List.of("x"), List.of(new Reject("cameras", 3, "r", "")), new LayerStats("cameras", 2, 1, 0, 1, 1),
+                List.of("x"),
+                List.of(new Reject("cameras", 3, "r", "")),
+                new LayerStats("cameras", 2, 1, 0, 1, 1),
                 List.of("w"));
-        Path p = new RunSummary().layers(List.of(r)).put("hotspots", Map.of("pai", 2.5)).write(dir);
+        Path p = new RunSummary()
+                .layers(List.of(r))
+                .put("hotspots", Map.of("pai", 2.5))
+                .write(dir);
         String json = Files.readString(p).replaceAll("\\s+", "");
-        assertThat(json).isEqualTo("{\"layers\":{\"cameras\":{\"read\":2,\"accepted\":1,\"repaired\":0,\"rejected\":1,"
-                + "\"low_confidence\":1,\"warnings\":[\"w\"]}},\"hotspots\":{\"pai\":2.5}}");
+        assertThat(json)
+                .isEqualTo("{\"layers\":{\"cameras\":{\"read\":2,\"accepted\":1,\"repaired\":0,\"rejected\":1,"
+                        + "\"low_confidence\":1,\"warnings\":[\"w\"]}},\"hotspots\":{\"pai\":2.5}}");
     }
 }

@@ -16,9 +16,9 @@ import org.sightline.engine.io.RejectsWriter;
 import org.sightline.engine.io.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sightline validate}: runs only the readers, so a city can check its exports before anything else. */
 @Command(
@@ -67,8 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty())
             throw new IllegalArgumentException(
                     "nothing to validate: give at least one of --cameras, --buildings, --incidents, --areas, --streets");
-        var request =
-                new Inputs.Request(files, layers.columnMap(), layers.readOptions(), layers.metricCrs());
+        var request = new Inputs.Request(files, layers.columnMap(), layers.readOptions(), layers.metricCrs());
         InputLayers read = Inputs.read(request);
 
         RejectsWriter.writeAll(out, read.rejects());
@@ -102,7 +101,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     s.layer().equals("cameras") ? Long.toString(s.lowConfidence()) : "-");
         }
         for (LayerResult<?> r : read.results().values()) {
-            for (String warning : r.warnings()) w.println("warning (" + r.stats().layer() + "): " + warning);
+            for (String warning : r.warnings())
+                w.println("warning (" + r.stats().layer() + "): " + warning);
             Map<String, Integer> reasons = new LinkedHashMap<>();
             r.rejects().forEach(x -> reasons.merge(reasonKind(x.reason()), 1, Integer::sum));
             reasons.entrySet().stream()
