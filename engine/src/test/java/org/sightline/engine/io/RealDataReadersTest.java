@@ -60,6 +60,7 @@ class RealDataReadersTest {
         // the one reject: OBJECTID 3443, whose LATITUDE_PUBLIC repeats its longitude (-80.963592)
         assertThat(r.rejects()).singleElement().satisfies(x -> {
             assertThat(x.reason()).startsWith("position far outside the layer's extent");
+            assertThat(x.sourceLine()).isEqualTo(3444);
             assertThat(x.raw()).contains("20210620-1907-00", "-80.963592,5000 ZULLI LN");
         });
         assertThat(r.accepted()).allMatch(i -> i.occurredAt().getEpochSecond() > 0);
