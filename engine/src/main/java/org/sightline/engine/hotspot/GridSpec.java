@@ -23,6 +23,20 @@ public record GridSpec(double cell, long i0, long j0, int width, int height) {
         return new GridSpec(cell, i0, j0, (int) w, (int) h);
     }
 
+    /** The raster of all cells whose centre lies in [minX, maxX] × [minY, maxY]; may be empty. */
+    public static GridSpec centresIn(double minX, double minY, double maxX, double maxY, double cell) {
+        long i0 = (long) Math.ceil(minX / cell - 0.5);
+        long j0 = (long) Math.ceil(minY / cell - 0.5);
+        long i1 = (long) Math.floor(maxX / cell - 0.5);
+        long j1 = (long) Math.floor(maxY / cell - 0.5);
+        long w = Math.max(0, i1 - i0 + 1);
+        long h = Math.max(0, j1 - j0 + 1);
+        if (w * h > 200_000_000L)
+            throw new IllegalArgumentException(
+                    "cell " + cell + " m gives a raster of " + w + "×" + h + " cells; use a larger cell");
+        return new GridSpec(cell, i0, j0, (int) w, (int) h);
+    }
+
     public int size() {
         return width * height;
     }

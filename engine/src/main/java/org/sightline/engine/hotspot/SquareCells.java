@@ -44,7 +44,7 @@ public final class SquareCells implements StudyCells {
         GridWindow window = GridWindow.of(band, cell);
         if (region.isEmpty()) return new SquareCells(new GridSpec(cell, 0, 0, 0, 0), window, new byte[0]);
         var env = region.getEnvelopeInternal();
-        GridSpec grid = GridSpec.covering(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY(), cell);
+        GridSpec grid = GridSpec.centresIn(env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY(), cell);
         return new SquareCells(grid, window, scan(region, grid));
     }
 
