@@ -92,7 +92,7 @@ public final class ConditionalRandomization {
                         int j;
                         draw:
                         while (true) {
-                            j = rnd.nextInt(n - 1);
+                            j = below(rnd, n - 1);
                             if (j >= i) j++;
                             for (int c = 0; c < a; c++) if (picks[c] == j) continue draw;
                             break;
@@ -108,7 +108,7 @@ public final class ConditionalRandomization {
                     for (int a = 0; a < k; a++) {
                         int j;
                         do {
-                            j = rnd.nextInt(n - 1);
+                            j = below(rnd, n - 1);
                             if (j >= i) j++;
                         } while (stamp[j] == tag);
                         stamp[j] = tag;
@@ -119,6 +119,20 @@ public final class ConditionalRandomization {
             }
             p[i] = (1.0 + extreme) / (1.0 + perms);
         }
+    }
+
+    /** Uniform in [0, bound) by Lemire's nearly divisionless method (unbiased; rarely divides). */
+    static int below(SplittableRandom rnd, int bound) {
+        long m = (rnd.nextInt() & 0xFFFFFFFFL) * bound;
+        long low = m & 0xFFFFFFFFL;
+        if (low < bound) {
+            long threshold = (0x100000000L - bound) % bound;
+            while (low < threshold) {
+                m = (rnd.nextInt() & 0xFFFFFFFFL) * bound;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
     }
 
     /** A well-mixed seed per cell (SplitMix64 finaliser of seed + golden-ratio multiple of i). */

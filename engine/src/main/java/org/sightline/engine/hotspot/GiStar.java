@@ -70,48 +70,49 @@ public final class GiStar {
 
     private static void squareWindow(
             double[] x, byte[] mask, int w, int h, int k, double mean, double[] inv, double[] z) {
-        // horizontal box sums of x and of the mask, from per-row prefix sums
-        double[] hx = new double[w * h];
-        int[] hm = new int[w * h];
-        double[] px = new double[w + 1];
-        int[] pm = new int[w + 1];
-        for (int r = 0, o = 0; r < h; r++, o += w) {
-            for (int c = 0; c < w; c++) {
-                boolean in = mask[o + c] != 0;
-                px[c + 1] = px[c] + (in ? x[o + c] : 0);
-                pm[c + 1] = pm[c] + (in ? 1 : 0);
-            }
-            for (int c = 0; c < w; c++) {
-                int lo = Math.max(c - k, 0);
-                int hi = Math.min(c + k + 1, w);
-                hx[o + c] = px[hi] - px[lo];
-                hm[o + c] = pm[hi] - pm[lo];
-            }
-        }
-        // running vertical sum over rows r-k … r+k
+        // Separable box sums: each row's horizontal window sums (from a row prefix sum) go into a
+        // ring of the last 2k+1 rows and into a running vertical sum; memory traffic is x, mask, z.
+        int span = 2 * k + 1;
+        double[] ringX = new double[span * w];
+        int[] ringM = new int[span * w];
         double[] ax = new double[w];
         int[] am = new int[w];
-        for (int r = 0; r < Math.min(k, h); r++) addRow(hx, hm, r * w, ax, am, w, 1);
+        double[] px = new double[w + 1];
+        int[] pm = new int[w + 1];
         int out = 0;
-        for (int r = 0; r < h; r++) {
-            if (r + k < h) addRow(hx, hm, (r + k) * w, ax, am, w, 1);
-            if (r - k - 1 >= 0) addRow(hx, hm, (r - k - 1) * w, ax, am, w, -1);
+        for (int r = -k; r < h; r++) {
+            int add = r + k; // row entering the window of row r
+            if (add < h) {
+                int o = add * w;
+                for (int c = 0; c < w; c++) {
+                    boolean in = mask[o + c] != 0;
+                    px[c + 1] = px[c] + (in ? x[o + c] : 0);
+                    pm[c + 1] = pm[c] + (in ? 1 : 0);
+                }
+                int slot = (add % span) * w;
+                for (int c = 0; c < w; c++) {
+                    int lo = Math.max(c - k, 0);
+                    int hi = Math.min(c + k + 1, w);
+                    double hx = px[hi] - px[lo];
+                    int hm = pm[hi] - pm[lo];
+                    // the slot still holds row add − span, which left the window: swap it out
+                    ax[c] += hx - ringX[slot + c];
+                    am[c] += hm - ringM[slot + c];
+                    ringX[slot + c] = hx;
+                    ringM[slot + c] = hm;
+                }
+            } else {
+                int slot = (add % span) * w;
+                for (int c = 0; c < w; c++) {
+                    ax[c] -= ringX[slot + c];
+                    am[c] -= ringM[slot + c];
+                    ringX[slot + c] = 0;
+                    ringM[slot + c] = 0;
+                }
+            }
+            if (r < 0) continue;
             for (int c = 0, o = r * w; c < w; c++) {
                 if (mask[o + c] != 0) z[out++] = (ax[c] - mean * am[c]) * inv[am[c]];
-            }
-        }
-    }
-
-    private static void addRow(double[] hx, int[] hm, int o, double[] ax, int[] am, int w, int sign) {
-        if (sign > 0) {
-            for (int c = 0; c < w; c++) {
-                ax[c] += hx[o + c];
-                am[c] += hm[o + c];
-            }
-        } else {
-            for (int c = 0; c < w; c++) {
-                ax[c] -= hx[o + c];
-                am[c] -= hm[o + c];
             }
         }
     }

@@ -52,8 +52,8 @@ public final class QuarticKde {
                 int cHi = (int) Math.min(w - 1, Math.floor((x + half - ox) / cell));
                 int o = r * w;
                 double dy2 = dy * dy;
-                for (int c = cLo; c <= cHi; c++) {
-                    double dx = grid.cx(c) - x;
+                double dx = grid.cx(cLo) - x;
+                for (int c = cLo; c <= cHi; c++, dx += cell) {
                     double d2 = dx * dx + dy2;
                     if (d2 < h2) {
                         double t = 1 - d2 * inv;

@@ -26,7 +26,9 @@ class GiStarTest {
             double w = 0;
             double w2 = 0;
             for (int j = 0; j < n; j++) {
-                double d = Math.hypot(cells.cx(i) - cells.cx(j), cells.cy(i) - cells.cy(j));
+                double dx = cells.cx(i) - cells.cx(j);
+                double dy = cells.cy(i) - cells.cy(j);
+                double d = Math.sqrt(dx * dx + dy * dy);
                 double wij = d <= band * (1 + GridWindow.BAND_SLACK) ? 1 : 0;
                 wx += wij * x[j];
                 w += wij;
