@@ -1,0 +1,132 @@
+package org.sightline.engine.hotspot;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Kernel density of weighted points with the quartic (biweight) kernel of bandwidth h:
+ * f(q) = Σ_k w_k · 3/(π h²) · (1 − d²/h²)² over points at distance d &lt; h, in points per km²
+ * (the kernel integrates to 1 over the plane, so a density integrates to the total weight).
+ *
+ * <p>{@link #raster} scatters each point onto the cells within h (about π h²/cell² cells per
+ * point, independent of the raster size): 1 000 000 cells in a few tens of ms. {@link #atPoints}
+ * gathers from a bucket grid of side h (3 × 3 buckets per query point).
+ */
+public final class QuarticKde {
+    private static final double M2_PER_KM2 = 1e6;
+
+    private QuarticKde() {}
+
+    /**
+     * Density at every cell centre of {@code grid}, row-major, in points per km².
+     *
+     * @param xs x of the points, metres
+     * @param ys y of the points
+     * @param ws weight of each point
+     * @param h bandwidth, metres
+     */
+    public static double[] raster(double[] xs, double[] ys, double[] ws, GridSpec grid, double h) {
+        checkInput(xs, ys, ws, h);
+        double[] out = new double[grid.size()];
+        double cell = grid.cell();
+        double h2 = h * h;
+        double inv = 1 / h2;
+        double norm = 3 / (Math.PI * h2) * M2_PER_KM2;
+        int w = grid.width();
+        int ht = grid.height();
+        double ox = grid.cx(0);
+        double oy = grid.cy(0);
+        for (int k = 0; k < xs.length; k++) {
+            double x = xs[k];
+            double y = ys[k];
+            double wk = ws[k] * norm;
+            int rLo = (int) Math.max(0, Math.ceil((y - h - oy) / cell));
+            int rHi = (int) Math.min(ht - 1, Math.floor((y + h - oy) / cell));
+            for (int r = rLo; r <= rHi; r++) {
+                double dy = grid.cy(r) - y;
+                double rest = h2 - dy * dy;
+                if (rest <= 0) continue;
+                double half = Math.sqrt(rest);
+                int cLo = (int) Math.max(0, Math.ceil((x - half - ox) / cell));
+                int cHi = (int) Math.min(w - 1, Math.floor((x + half - ox) / cell));
+                int o = r * w;
+                double dy2 = dy * dy;
+                double dx = grid.cx(cLo) - x;
+                for (int c = cLo; c <= cHi; c++, dx += cell) {
+                    double d2 = dx * dx + dy2;
+                    if (d2 < h2) {
+                        double t = 1 - d2 * inv;
+                        out[o + c] += wk * t * t;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Density at each query point (px[i], py[i]), in points per km². */
+    public static double[] atPoints(double[] xs, double[] ys, double[] ws, double[] px, double[] py, double h) {
+        checkInput(xs, ys, ws, h);
+        if (px.length != py.length) throw new IllegalArgumentException("px and py differ in length");
+        double[] out = new double[px.length];
+        if (xs.length == 0) return out;
+        // bucket the points by (floor(x/h), floor(y/h)): sort by key, then key → [from, to)
+        long[] keys = new long[xs.length];
+        Integer[] order = new Integer[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            keys[k] = key((long) Math.floor(xs[k] / h), (long) Math.floor(ys[k] / h));
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        Map<Long, int[]> buckets = new HashMap<>();
+        for (int s = 0; s < order.length; ) {
+            int e = s;
+            while (e < order.length && keys[order[e]] == keys[order[s]]) e++;
+            buckets.put(keys[order[s]], new int[] {s, e});
+            s = e;
+        }
+        double[] sx = new double[xs.length];
+        double[] sy = new double[xs.length];
+        double[] sw = new double[xs.length];
+        for (int s = 0; s < order.length; s++) {
+            sx[s] = xs[order[s]];
+            sy[s] = ys[order[s]];
+            sw[s] = ws[order[s]];
+        }
+        double h2 = h * h;
+        double norm = 3 / (Math.PI * h2) * M2_PER_KM2;
+        for (int q = 0; q < px.length; q++) {
+            long bx = (long) Math.floor(px[q] / h);
+            long by = (long) Math.floor(py[q] / h);
+            double f = 0;
+            for (long dy = -1; dy <= 1; dy++) {
+                for (long dx = -1; dx <= 1; dx++) {
+                    int[] range = buckets.get(key(bx + dx, by + dy));
+                    if (range == null) continue;
+                    for (int s = range[0]; s < range[1]; s++) {
+                        double ex = sx[s] - px[q];
+                        double ey = sy[s] - py[q];
+                        double d2 = ex * ex + ey * ey;
+                        if (d2 < h2) {
+                            double t = 1 - d2 / h2;
+                            f += sw[s] * t * t;
+                        }
+                    }
+                }
+            }
+            out[q] = f * norm;
+        }
+        return out;
+    }
+
+    private static long key(long bx, long by) {
+        return (bx << 32) ^ (by & 0xFFFFFFFFL);
+    }
+
+    private static void checkInput(double[] xs, double[] ys, double[] ws, double h) {
+        if (xs.length != ys.length || xs.length != ws.length)
+            throw new IllegalArgumentException("xs, ys and ws differ in length");
+        if (!(h > 0 && Double.isFinite(h))) throw new IllegalArgumentException("bandwidth must be > 0, was " + h);
+    }
+}

@@ -1,0 +1,48 @@
+package org.sightline.engine.hotspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FalseDiscoveryTest {
+    /*
+     * m = 10 p-values, sorted: 0.0009 0.008 0.039 0.041 0.042 0.059 0.074 0.205 0.212 0.216
+     *
+     * q = 0.01, bounds k·q/m = 0.001 k:  p(1) = 0.0009 ≤ 0.001 ✓, p(2) = 0.008 > 0.002, and every
+     *   later p exceeds 0.001 k (p(k) ≥ 0.039 > 0.010) → k = 1, cut-off 0.0009.
+     * q = 0.05, bounds 0.005 k: 0.0009 ≤ 0.005 ✓, 0.008 ≤ 0.010 ✓, 0.039 > 0.015, 0.041 > 0.020,
+     *   0.042 > 0.025, 0.059 > 0.030, 0.074 > 0.035, 0.205 > 0.040 … → k = 2, cut-off 0.008.
+     * q = 0.10, bounds 0.01 k: 0.0009 ✓, 0.008 ≤ 0.02 ✓, 0.039 > 0.03 ✗, 0.041 > 0.04 ✗,
+     *   0.042 ≤ 0.05 ✓, 0.059 ≤ 0.06 ✓, 0.074 > 0.07, 0.205 > 0.08, 0.212 > 0.09, 0.216 > 0.10
+     *   → step-up: the largest passing rank is k = 6, so ranks 3 and 4 are discoveries too; cut-off 0.059.
+     */
+    private static final double[] P = {0.205, 0.041, 0.0009, 0.216, 0.059, 0.008, 0.074, 0.039, 0.212, 0.042};
+
+    @Test
+    void cutoffsOfAHandWorkedList() {
+        assertThat(FalseDiscovery.cutoff(P, 0.01)).isEqualTo(0.0009);
+        assertThat(FalseDiscovery.cutoff(P, 0.05)).isEqualTo(0.008);
+        assertThat(FalseDiscovery.cutoff(P, 0.10)).isEqualTo(0.059);
+    }
+
+    @Test
+    void binsCarryTheSignOfZ() {
+        double[] z = {1, -1, 5, 1, -2, 3, 2, 2, -1, 2};
+        // p:          0.205 0.041 0.0009 0.216 0.059 0.008 0.074 0.039 0.212 0.042
+        int[] want = {0, -1, 3, 0, -1, 2, 0, 1, 0, 1};
+        assertThat(FalseDiscovery.bins(z, P)).containsExactly(want);
+    }
+
+    @Test
+    void noDiscoveryGivesNegativeInfinityAndZeroBins() {
+        double[] p = {0.5, 0.9, 0.2};
+        assertThat(FalseDiscovery.cutoff(p, 0.1)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(FalseDiscovery.bins(new double[] {3, -3, 1}, p)).containsExactly(0, 0, 0);
+        assertThat(FalseDiscovery.bins(new double[0], new double[0])).isEmpty();
+    }
+
+    @Test
+    void zeroScoreIsNeverBinned() {
+        assertThat(FalseDiscovery.bins(new double[] {0}, new double[] {0.0})).containsExactly(0);
+    }
+}

@@ -1,0 +1,66 @@
+package org.sightline.engine.hotspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class NormalTest {
+    /** z and P(|Z| ≥ z) to 20 digits (mpmath, 40-digit arithmetic). */
+    private static final double[][] TWO_SIDED = {
+        {0, 1.0},
+        {0.1, 0.92034432544594203707},
+        {0.5, 0.61707507745197379272},
+        {1, 0.31731050786291410283},
+        {1.645, 0.099969811078242730556},
+        {1.96, 0.049995790296440868273},
+        {2.576, 0.0099950646314700367403},
+        {3, 0.0026997960632601890533},
+        {4, 0.000063342483666239842508},
+        {5, 5.7330314375838782335e-7},
+        {6, 1.9731752900753962814e-9},
+        {8, 1.2441921148543568247e-15},
+        {10, 1.5239706048321052132e-23},
+        {20, 5.5072482372124673902e-89},
+        {37, 1.1451142445049153645e-299},
+    };
+
+    @Test
+    void twoSidedPMatchesHighPrecisionValuesToOneInTenToTheTwelve() {
+        for (double[] row : TWO_SIDED) {
+            double p = Normal.twoSidedP(row[0]);
+            assertThat(relativeError(p, row[1]))
+                    .as("z = %s: %s vs %s", row[0], p, row[1])
+                    .isLessThan(1e-12);
+            assertThat(Normal.twoSidedP(-row[0])).isEqualTo(p);
+        }
+    }
+
+    @Test
+    void knownValuesFromTheBrief() {
+        assertThat(Normal.twoSidedP(1.96)).isCloseTo(0.0499957902964409, within(1e-15));
+        assertThat(Normal.twoSidedP(3.0)).isCloseTo(0.0026997960632601866, within(1e-17));
+    }
+
+    @Test
+    void erfcAtIntervalBoundariesAndNegativeArguments() {
+        // erfc values from mpmath
+        assertThat(relativeError(Normal.erfc(0.46875), 0.50738652678206200841)).isLessThan(1e-14);
+        assertThat(relativeError(Normal.erfc(4.0), 1.5417257900280018852e-8)).isLessThan(1e-14);
+        assertThat(relativeError(Normal.erfc(-1.0), 1.8427007929497148693)).isLessThan(1e-15);
+        assertThat(Normal.erfc(30)).isZero();
+        assertThat(Normal.erfc(-30)).isEqualTo(2.0);
+        assertThat(Normal.erfc(Double.NaN)).isNaN();
+    }
+
+    @Test
+    void cdfIsSymmetric() {
+        assertThat(Normal.cdf(0)).isEqualTo(0.5);
+        assertThat(Normal.cdf(1.96) + Normal.cdf(-1.96)).isCloseTo(1.0, within(1e-15));
+        assertThat(Normal.cdf(-3)).isCloseTo(0.0026997960632601890533 / 2, within(1e-17));
+    }
+
+    private static double relativeError(double got, double want) {
+        return Math.abs(got - want) / Math.abs(want);
+    }
+}
