@@ -9,9 +9,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.sightline.engine.geo.AreaLocator;
 import org.sightline.engine.geo.GridIndex;
 import org.sightline.engine.model.Area;
 import org.sightline.engine.model.Camera;
@@ -45,10 +43,12 @@ public final class OutreachPlanner {
         double[] w = demand.stream().mapToDouble(Incident::weight).toArray();
         GreedyPlan greedy = LazyGreedy.solve(new MaxCoverage(w, covers), k);
 
-        AreaLookup lookup = new AreaLookup(areas);
+        AreaLocator lookup = new AreaLocator(areas);
         String[] siteArea = new String[m];
         for (int c = 0; c < m; c++)
-            siteArea[c] = lookup.areaOf(candidates.get(c).position().getCoordinate());
+            siteArea[c] = lookup.idAt(
+                    candidates.get(c).position().getX(),
+                    candidates.get(c).position().getY());
         List<OutreachPlan.Pick> picks = new ArrayList<>();
         for (GreedyPlan.Pick p : greedy.picks()) {
             picks.add(new OutreachPlan.Pick(
@@ -108,7 +108,7 @@ public final class OutreachPlanner {
 
     private static List<OutreachPlan.AreaRollup> rollup(
             List<Area> areas,
-            AreaLookup lookup,
+            AreaLocator lookup,
             List<Incident> demand,
             int[][] covers,
             GreedyPlan greedy,
@@ -118,7 +118,8 @@ public final class OutreachPlanner {
         double[] gain = new double[na], demandW = new double[na], attainable = new double[na];
         int[] demandArea = new int[demand.size()];
         for (int d = 0; d < demand.size(); d++) {
-            demandArea[d] = lookup.indexOf(demand.get(d).position().getCoordinate());
+            demandArea[d] = lookup.indexOf(
+                    demand.get(d).position().getX(), demand.get(d).position().getY());
             if (demandArea[d] >= 0) demandW[demandArea[d]] += demand.get(d).weight();
         }
         boolean[] coverable = new boolean[demand.size()];
@@ -128,7 +129,7 @@ public final class OutreachPlanner {
                 attainable[demandArea[d]] += demand.get(d).weight();
         }
         for (GreedyPlan.Pick p : greedy.picks()) {
-            int a = lookup.indexOfId(siteArea[p.candidate()]);
+            int a = indexOfId(areas, siteArea[p.candidate()]);
             if (a >= 0) {
                 picks[a]++;
                 gain[a] += p.gain();
@@ -142,47 +143,15 @@ public final class OutreachPlanner {
         return out;
     }
 
+    private static int indexOfId(List<Area> areas, String id) {
+        if (id == null || id.isEmpty()) return -1;
+        for (int a = 0; a < areas.size(); a++) if (areas.get(a).id().equals(id)) return a;
+        return -1;
+    }
+
     private static double sum(double[] w) {
         double s = 0;
         for (double v : w) s += v;
         return s;
-    }
-
-    /** Point → area (first in input order that contains it). */
-    static final class AreaLookup {
-        private final List<Area> areas;
-        private final PreparedGeometry[] prepared;
-        private final STRtree index = new STRtree();
-
-        AreaLookup(List<Area> areas) {
-            this.areas = areas;
-            this.prepared = new PreparedGeometry[areas.size()];
-            for (int a = 0; a < areas.size(); a++) {
-                prepared[a] = PreparedGeometryFactory.prepare(areas.get(a).geometry());
-                index.insert(areas.get(a).geometry().getEnvelopeInternal(), a);
-            }
-            index.build();
-        }
-
-        int indexOf(Coordinate c) {
-            @SuppressWarnings("unchecked")
-            List<Integer> cands = index.query(new Envelope(c));
-            cands.sort(null);
-            for (int a : cands) {
-                if (prepared[a].covers(areas.get(a).geometry().getFactory().createPoint(c))) return a;
-            }
-            return -1;
-        }
-
-        String areaOf(Coordinate c) {
-            int a = indexOf(c);
-            return a < 0 ? "" : areas.get(a).id();
-        }
-
-        int indexOfId(String id) {
-            if (id == null || id.isEmpty()) return -1;
-            for (int a = 0; a < areas.size(); a++) if (areas.get(a).id().equals(id)) return a;
-            return -1;
-        }
     }
 }
