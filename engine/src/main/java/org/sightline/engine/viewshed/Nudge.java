@@ -1,5 +1,6 @@
 package org.sightline.engine.viewshed;
 
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.algorithm.PointLocation;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -18,12 +19,21 @@ import org.locationtech.jts.geom.Polygon;
  * </ul>
  */
 final class Nudge {
+    /**
+     * A point this close to an occluder edge (metres) is on it: the sweep never sees a wall closer
+     * than a micrometre, far above the rounding of UTM coordinates (≈ 5e-10 m).
+     */
+    static final double ON_BOUNDARY = 1e-6;
+
     private Nudge() {}
 
     /** The moved position {x, y}. */
     static double[] outOf(Polygon host, Footprints fp, double x, double y, double nudgeM) {
         Coordinate c = new Coordinate(x, y);
-        if (SimplePointInAreaLocator.locate(c, host) == Location.INTERIOR) return fromInside(host, x, y, nudgeM);
+        if (SimplePointInAreaLocator.locate(c, host) == Location.INTERIOR) {
+            double[] moved = fromInside(host, x, y, nudgeM);
+            if (moved != null) return moved;
+        }
         return fromBoundary(fp, c, nudgeM);
     }
 
@@ -45,20 +55,43 @@ final class Nudge {
             }
         }
         double d = Math.sqrt(best);
+        if (!(d > ON_BOUNDARY)) return null; // inside by a rounding error: treat as on the boundary
         return new double[] {qx + nudgeM * (qx - x) / d, qy + nudgeM * (qy - y) / d};
     }
 
-    private static double[] fromBoundary(Footprints fp, Coordinate c, double nudgeM) {
+    /** Whether (x, y) lies within {@link #ON_BOUNDARY} of an occluder edge. */
+    static boolean nearEdge(Footprints fp, double x, double y) {
+        Coordinate c = new Coordinate(x, y);
+        Envelope near = new Envelope(c);
+        near.expandBy(ON_BOUNDARY);
+        double[] e = fp.edges();
+        boolean[] found = new boolean[1];
+        fp.queryChunks(near, item -> {
+            int chunk = (Integer) item;
+            for (int i = fp.chunkStart(chunk); i < fp.chunkEnd(chunk) && !found[0]; i++) {
+                found[0] = Distance.pointToSegment(
+                                c, new Coordinate(e[4 * i], e[4 * i + 1]), new Coordinate(e[4 * i + 2], e[4 * i + 3]))
+                        <= ON_BOUNDARY;
+            }
+        });
+        return found[0];
+    }
+
+    static double[] fromBoundary(Footprints fp, Coordinate c, double nudgeM) {
         double[] e = fp.edges();
         double[] sum = new double[3]; // nx, ny, count
         double[] first = new double[2];
-        fp.queryChunks(new Envelope(c), item -> {
+        Envelope near = new Envelope(c);
+        near.expandBy(ON_BOUNDARY);
+        fp.queryChunks(near, item -> {
             int chunk = (Integer) item;
             for (int i = fp.chunkStart(chunk); i < fp.chunkEnd(chunk); i++) {
                 Coordinate a = new Coordinate(e[4 * i], e[4 * i + 1]);
                 Coordinate b = new Coordinate(e[4 * i + 2], e[4 * i + 3]);
                 double dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
-                if (len == 0 || !PointLocation.isOnSegment(c, a, b)) continue;
+                if (len == 0
+                        || !(PointLocation.isOnSegment(c, a, b) || Distance.pointToSegment(c, a, b) <= ON_BOUNDARY))
+                    continue;
                 // interior on the left: the outward normal points right
                 double nx = dy / len, ny = -dx / len;
                 if (sum[2] == 0) {

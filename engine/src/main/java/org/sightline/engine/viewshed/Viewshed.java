@@ -23,7 +23,7 @@ public record Viewshed(
     public enum Status {
         /** Outside every occluder: computed from the camera's own position. */
         OK,
-        /** On or inside a footprint: moved just outside it first. */
+        /** On, inside or within a micrometre of a footprint: moved just outside it first. */
         MOVED_OUT_OF_FOOTPRINT,
         /** The moved position lies on or in a footprint (another one, or its own again): empty. */
         INSIDE_OTHER_FOOTPRINT,

@@ -21,6 +21,9 @@ import org.sightline.engine.model.Camera;
  * is the polygon repaired ({@link Viewshed#repaired()}).
  */
 public final class Viewsheds {
+    /** Largest tangent of the angle a radial segment may step back (rounding of its computed end). */
+    private static final double RADIAL = 1e-9;
+
     private static final ThreadLocal<Sweep> SWEEP = ThreadLocal.withInitial(Sweep::new);
 
     private Viewsheds() {}
@@ -47,12 +50,14 @@ public final class Viewsheds {
         double x = position.getX(), y = position.getY();
         Viewshed.Status status = Viewshed.Status.OK;
         Polygon host = footprints.polygonCovering(x, y);
-        if (host != null) {
-            double[] moved = Nudge.outOf(host, footprints, x, y, options.nudgeM());
+        if (host != null || Nudge.nearEdge(footprints, x, y)) {
+            double[] moved = host != null
+                    ? Nudge.outOf(host, footprints, x, y, options.nudgeM())
+                    : Nudge.fromBoundary(footprints, new Coordinate(x, y), options.nudgeM());
             x = moved[0];
             y = moved[1];
             position = Geometries.point(x, y);
-            if (footprints.polygonCovering(x, y) != null)
+            if (footprints.polygonCovering(x, y) != null || Nudge.nearEdge(footprints, x, y))
                 return new Viewshed(
                         camera.id(),
                         Geometries.emptyPolygon(),
@@ -68,11 +73,13 @@ public final class Viewsheds {
                 footprints, x, y, camera.headingDeg(), camera.fovDeg(), camera.rangeM(), options.arcToleranceM());
         Coordinate[] ring = new Coordinate[n];
         int k = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n - 1; i++) { // the open ring; translation may round two points together
             Coordinate c = new Coordinate(sweep.ringX(i), sweep.ringY(i));
-            if (k > 0 && ring[k - 1].equals2D(c)) continue; // translation may round two points together
+            if (k > 0 && ring[k - 1].equals2D(c)) continue;
             ring[k++] = c;
         }
+        while (k > 1 && ring[k - 1].equals2D(ring[0])) k--;
+        if (k > 0) ring[k++] = ring[0].copy();
         boolean repaired = false;
         Polygon polygon;
         if (k < 4) {
@@ -104,9 +111,13 @@ public final class Viewsheds {
         for (int i = 0; i < n; i++) {
             Coordinate a = ring[i], b = ring[i + 1];
             if (!full && (i == 0 || i == n - 1)) continue;
+            double ax = a.x - px, ay = a.y - py, bx = b.x - px, by = b.y - py;
+            double dot = ax * bx + ay * by;
             int o = CGAlgorithmsDD.orientationIndex(px, py, a.x, a.y, b.x, b.y);
-            if (o > 0) return false;
-            if (o == 0 && (a.x - px) * (b.x - px) + (a.y - py) * (b.y - py) <= 0) return false;
+            if (o == 0 && dot <= 0) return false;
+            // a radial (shadow) segment ends on a computed point that rounding may put a hair
+            // counter-clockwise of the ray: allow that, never a real backward step
+            if (o > 0 && !(dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot)) return false;
         }
         for (int i = 0; i < n; i++) {
             Coordinate a = ring[(i + n - 1) % n], b = ring[i], c = ring[i + 1];
