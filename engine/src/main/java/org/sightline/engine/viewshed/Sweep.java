@@ -1,0 +1,534 @@
+package org.sightline.engine.viewshed;
+
+import java.util.Arrays;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.ItemVisitor;
+
+/**
+ * The angular sweep behind {@link Viewsheds}: one reusable workspace per thread, no allocation in
+ * steady state except the output coordinates.
+ *
+ * <p>All work happens in local coordinates with the viewer at the origin (translation is exact for
+ * nearby points of a UTM CRS). Angles are pseudo-bearings ("diamond angles", 0…4 for 0…360°,
+ * clockwise from north) measured from the wedge's start ray, so no trigonometry runs per edge. The
+ * steps:
+ *
+ * <ol>
+ *   <li>query the edge index with the sector's envelope; keep edges whose front (exterior side)
+ *       faces the viewer (exact orientation), clip them to the disk (the clipped points lie on the
+ *       circle) and to the wedge (an edge crossing the start ray of a 360° sweep becomes two pieces);
+ *   <li>sort the pieces' start and end events by angle; events closer than {@value #EPS} (≈ 1e-11
+ *       rad) form one group, so that exactly or nearly collinear endpoints share one ray;
+ *   <li>sweep the groups maintaining the nearest active piece; occluder boundaries do not cross, so
+ *       the order of active pieces only changes at events and is decided by exact orientation tests;
+ *   <li>at each group emit the point of the nearest piece (or of the range circle) on the group's ray
+ *       before and after it, and arc vertices on the circle where nothing is nearer.
+ * </ol>
+ */
+final class Sweep implements ItemVisitor {
+    /** Events whose keys differ by at most this are one ray. */
+    static final double EPS = 1e-11;
+    /** Two consecutive output points closer than this (metres) are one. */
+    private static final double SAME_POINT = 1e-9;
+
+    private static final int ARC = -1;
+
+    // the query
+    private double[] edges;
+    private Footprints footprints;
+    private double px, py, range, range2;
+    private double qMinX, qMinY, qMaxX, qMaxY;
+    private boolean full;
+    private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep;
+
+    // pieces: line (a → b, original edge), start point, end point (local), key interval, groups
+    private int m;
+    private double[] ax = new double[64], ay = new double[64], bx = new double[64], by = new double[64];
+    private double[] sx = new double[64], sy = new double[64], ex = new double[64], ey = new double[64];
+    private int[] startGroup = new int[64], endGroup = new int[64], activePos = new int[64];
+
+    // events: key and code = piece * 2 + (end ? 1 : 0)
+    private int ne;
+    private double[] evKey = new double[128];
+    private int[] evCode = new int[128];
+
+    // groups of events on one ray
+    private int ng;
+    private int[] gFirst = new int[129];
+    private double[] gKey = new double[128], gDirX = new double[128], gDirY = new double[128];
+
+    private int[] active = new int[64];
+    private int nActive;
+
+    // output ring, local coordinates
+    private int np;
+    private double[] outX = new double[256], outY = new double[256];
+
+    /** Number of candidate edges looked at in the last run (for tests and tuning). */
+    int candidates;
+
+    /**
+     * Computes the visibility ring of viewer (x, y), which must lie outside every occluder. Returns the
+     * number of ring coordinates written to {@link #ringX}/{@link #ringY} in absolute coordinates; the
+     * ring is closed (first == last).
+     */
+    int run(Footprints fp, double x, double y, double headingDeg, double fovDeg, double rangeM, double arcTol) {
+        this.footprints = fp;
+        this.edges = fp.edges();
+        this.px = x;
+        this.py = y;
+        this.range = rangeM;
+        this.range2 = rangeM * rangeM;
+        this.full = fovDeg >= 360;
+        double b0 = full ? headingDeg : headingDeg - fovDeg / 2;
+        double b1 = full ? headingDeg : headingDeg + fovDeg / 2;
+        d0x = sinDeg(b0);
+        d0y = cosDeg(b0);
+        d1x = sinDeg(b1);
+        d1y = cosDeg(b1);
+        pb0 = pseudoBearing(d0x, d0y);
+        if (full) {
+            wedgeEnd = 4;
+        } else {
+            double t = pseudoBearing(d1x, d1y) - pb0;
+            if (t <= 0) t += 4;
+            wedgeEnd = Math.min(t, Math.nextDown(4.0));
+        }
+        arcStep = arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.acos(1 - arcTol / rangeM));
+        sectorEnvelope(headingDeg, fovDeg);
+        m = 0;
+        ne = 0;
+        candidates = 0;
+        fp.queryChunks(new Envelope(px + qMinX, px + qMaxX, py + qMinY, py + qMaxY), this);
+        sortEvents();
+        group();
+        sweep();
+        this.footprints = null;
+        this.edges = null;
+        return np;
+    }
+
+    double ringX(int i) {
+        return px + outX[i];
+    }
+
+    double ringY(int i) {
+        return py + outY[i];
+    }
+
+    private void sectorEnvelope(double headingDeg, double fovDeg) {
+        double r = range * (1 + 1e-9);
+        if (full) {
+            qMinX = qMinY = -r;
+            qMaxX = qMaxY = r;
+            return;
+        }
+        qMinX = Math.min(0, Math.min(r * d0x, r * d1x));
+        qMaxX = Math.max(0, Math.max(r * d0x, r * d1x));
+        qMinY = Math.min(0, Math.min(r * d0y, r * d1y));
+        qMaxY = Math.max(0, Math.max(r * d0y, r * d1y));
+        double start = headingDeg - fovDeg / 2;
+        for (int k = 0; k < 4; k++) {
+            double rel = ((k * 90 - start) % 360 + 360) % 360;
+            if (rel <= fovDeg) {
+                switch (k) {
+                    case 0 -> qMaxY = r;
+                    case 1 -> qMaxX = r;
+                    case 2 -> qMinY = -r;
+                    default -> qMinX = -r;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- candidate edges
+
+    @Override
+    public void visitItem(Object item) {
+        int chunk = (Integer) item;
+        double[] e = edges;
+        for (int i = footprints.chunkStart(chunk), end = footprints.chunkEnd(chunk); i < end; i++) {
+            double x0 = e[4 * i] - px, y0 = e[4 * i + 1] - py, x1 = e[4 * i + 2] - px, y1 = e[4 * i + 3] - py;
+            if (Math.max(x0, x1) < qMinX
+                    || Math.min(x0, x1) > qMaxX
+                    || Math.max(y0, y1) < qMinY
+                    || Math.min(y0, y1) > qMaxY) continue;
+            candidates++;
+            if (!frontFacing(x0, y0, x1, y1)) continue;
+            addEdge(x0, y0, x1, y1);
+        }
+    }
+
+    /** True when the viewer (origin) is strictly right of a → b, i.e. on the exterior side. */
+    static boolean frontFacing(double x0, double y0, double x1, double y1) {
+        double l = x0 * y1, r = y0 * x1;
+        double det = l - r;
+        double err = 1e-14 * (Math.abs(l) + Math.abs(r));
+        if (det < -err) return true;
+        if (det > err) return false;
+        return CGAlgorithmsDD.orientationIndex(x0, y0, x1, y1, 0, 0) < 0;
+    }
+
+    private void addEdge(double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0, dy = y1 - y0;
+        double c0 = x0 * x0 + y0 * y0 - range2, c1 = x1 * x1 + y1 * y1 - range2;
+        double s0 = 0, s1 = 1;
+        if (c0 > 0 || c1 > 0) {
+            double a = dx * dx + dy * dy;
+            double hb = x0 * dx + y0 * dy;
+            double disc = hb * hb - a * c0;
+            if (disc <= 0) return;
+            double q = hb >= 0 ? -(hb + Math.sqrt(disc)) : -hb + Math.sqrt(disc);
+            double r0 = q / a, r1 = c0 / q;
+            double lo = Math.min(r0, r1), hi = Math.max(r0, r1);
+            if (c0 > 0) s0 = Math.max(0, lo);
+            if (c1 > 0) s1 = Math.min(1, hi);
+            if (!((s1 - s0) * Math.sqrt(a) > 1e-9)) return;
+        }
+        double startX = s0 == 0 ? x0 : x0 + s0 * dx, startY = s0 == 0 ? y0 : y0 + s0 * dy;
+        double endX = s1 == 1 ? x1 : x0 + s1 * dx, endY = s1 == 1 ? y1 : y0 + s1 * dy;
+        double k0 = key(startX, startY), k1 = key(endX, endY);
+        if (k0 < EPS || k0 > 4 - EPS) k0 = 0;
+        if (k1 < EPS || k1 > 4 - EPS) k1 = 4;
+        if (Math.abs(k0 - wedgeEnd) <= EPS) k0 = wedgeEnd;
+        if (Math.abs(k1 - wedgeEnd) <= EPS) k1 = wedgeEnd;
+        if (k1 > k0) {
+            addPiece(x0, y0, x1, y1, k0, k1, startX, startY, true, endX, endY, true);
+        } else if (k0 - k1 > 2) {
+            // crosses the start ray: [k0, 4) and [0, k1]
+            addPiece(x0, y0, x1, y1, k0, 4, startX, startY, true, 0, 0, false);
+            addPiece(x0, y0, x1, y1, 0, k1, 0, 0, false, endX, endY, true);
+        }
+        // else: zero angular width after rounding
+    }
+
+    private void addPiece(
+            double x0,
+            double y0,
+            double x1,
+            double y1,
+            double lo,
+            double hi,
+            double startX,
+            double startY,
+            boolean ownStart,
+            double endX,
+            double endY,
+            boolean ownEnd) {
+        if (lo >= wedgeEnd) return;
+        if (hi > wedgeEnd) {
+            hi = wedgeEnd;
+            ownEnd = false;
+        }
+        if (!(hi > lo)) return;
+        if (m == ax.length) growPieces();
+        ax[m] = x0;
+        ay[m] = y0;
+        bx[m] = x1;
+        by[m] = y1;
+        if (ownStart) {
+            sx[m] = startX;
+            sy[m] = startY;
+        } else {
+            rayHit(m, d0x, d0y);
+            sx[m] = hitX;
+            sy[m] = hitY;
+        }
+        if (ownEnd) {
+            ex[m] = endX;
+            ey[m] = endY;
+        } else if (hi == 4) {
+            rayHit(m, d0x, d0y);
+            ex[m] = hitX;
+            ey[m] = hitY;
+        } else {
+            rayHit(m, d1x, d1y);
+            ex[m] = hitX;
+            ey[m] = hitY;
+        }
+        if (ne + 2 > evKey.length) growEvents();
+        evKey[ne] = lo;
+        evCode[ne++] = 2 * m;
+        evKey[ne] = hi;
+        evCode[ne++] = 2 * m + 1;
+        m++;
+    }
+
+    private double hitX, hitY;
+
+    /** Intersection of the ray from the origin along (dx, dy) with the line of piece j. */
+    private void rayHit(int j, double dx, double dy) {
+        double ux = bx[j] - ax[j], uy = by[j] - ay[j];
+        double den = dx * uy - dy * ux;
+        double t = (ax[j] * uy - ay[j] * ux) / den;
+        hitX = t * dx;
+        hitY = t * dy;
+    }
+
+    private double key(double x, double y) {
+        double k = pseudoBearing(x, y) - pb0;
+        return k < 0 ? k + 4 : k;
+    }
+
+    /** Monotone in the bearing (clockwise from +y): 0 north, 1 east, 2 south, 3 west, → 4. */
+    static double pseudoBearing(double x, double y) {
+        if (x >= 0) return y >= 0 ? x / (y + x) : 1 - y / (x - y);
+        return y < 0 ? 2 - x / (-y - x) : 3 + y / (y - x);
+    }
+
+    static double sinDeg(double deg) {
+        double d = ((deg % 360) + 360) % 360;
+        if (d == 0 || d == 180) return 0;
+        if (d == 90) return 1;
+        if (d == 270) return -1;
+        return Math.sin(Math.toRadians(d));
+    }
+
+    static double cosDeg(double deg) {
+        return sinDeg(deg + 90);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void sortEvents() {
+        quicksort(0, ne - 1);
+    }
+
+    private void quicksort(int lo, int hi) {
+        while (hi - lo > 16) {
+            double pivot = median(evKey[lo], evKey[(lo + hi) >>> 1], evKey[hi]);
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (evKey[i] < pivot) i++;
+                while (evKey[j] > pivot) j--;
+                if (i <= j) swap(i++, j--);
+            }
+            if (j - lo < hi - i) {
+                quicksort(lo, j);
+                lo = i;
+            } else {
+                quicksort(i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            double k = evKey[i];
+            int c = evCode[i];
+            int j = i - 1;
+            while (j >= lo && evKey[j] > k) {
+                evKey[j + 1] = evKey[j];
+                evCode[j + 1] = evCode[j];
+                j--;
+            }
+            evKey[j + 1] = k;
+            evCode[j + 1] = c;
+        }
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private void swap(int i, int j) {
+        double k = evKey[i];
+        evKey[i] = evKey[j];
+        evKey[j] = k;
+        int c = evCode[i];
+        evCode[i] = evCode[j];
+        evCode[j] = c;
+    }
+
+    private void group() {
+        ng = 0;
+        if (gFirst.length < ne + 1) {
+            gFirst = new int[ne + 1];
+            gKey = new double[ne];
+            gDirX = new double[ne];
+            gDirY = new double[ne];
+        }
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < ne; i++) {
+            double k = evKey[i];
+            if (k - last > EPS) {
+                gFirst[ng] = i;
+                gKey[ng] = k;
+                int j = evCode[i] >> 1;
+                boolean end = (evCode[i] & 1) != 0;
+                gDirX[ng] = end ? ex[j] : sx[j];
+                gDirY[ng] = end ? ey[j] : sy[j];
+                ng++;
+            }
+            last = k;
+            int j = evCode[i] >> 1;
+            if ((evCode[i] & 1) != 0) endGroup[j] = ng - 1;
+            else startGroup[j] = ng - 1;
+        }
+        gFirst[ng] = ne;
+    }
+
+    // ---------------------------------------------------------------- sweep
+
+    private void sweep() {
+        np = 0;
+        nActive = 0;
+        int state = ARC;
+        if (!full) emit(0, 0);
+        int g = 0;
+        double prevDirX = d0x, prevDirY = d0y, prevKey = 0;
+        if (ng > 0 && gKey[0] == 0) {
+            state = update(0, state);
+            emitPointOf(state, 0);
+            prevDirX = gDirX[0];
+            prevDirY = gDirY[0];
+            g = 1;
+        } else {
+            emit(range * d0x, range * d0y);
+        }
+        boolean closed = false;
+        for (; g < ng; g++) {
+            if (state == ARC) emitArc(prevDirX, prevDirY, prevKey, gDirX[g], gDirY[g], gKey[g]);
+            emitPointOf(state, g);
+            state = update(g, state);
+            if (evKey[gFirst[g + 1] - 1] >= wedgeEnd) {
+                closed = true;
+                break;
+            }
+            emitPointOf(state, g);
+            prevDirX = gDirX[g];
+            prevDirY = gDirY[g];
+            prevKey = gKey[g];
+        }
+        if (!closed) {
+            double dx = full ? d0x : d1x, dy = full ? d0y : d1y;
+            emitArc(prevDirX, prevDirY, prevKey, dx, dy, wedgeEnd);
+            emit(range * dx, range * dy);
+        }
+        if (!full) emit(0, 0);
+        // close the ring exactly
+        if (np > 1 && Math.abs(outX[np - 1] - outX[0]) <= SAME_POINT && Math.abs(outY[np - 1] - outY[0]) <= SAME_POINT)
+            np--;
+        ensureOut(np + 1);
+        outX[np] = outX[0];
+        outY[np] = outY[0];
+        np++;
+    }
+
+    /** Processes the events of group g; returns the nearest piece after it (or ARC). */
+    private int update(int g, int state) {
+        boolean lostNearest = false;
+        for (int i = gFirst[g]; i < gFirst[g + 1]; i++) {
+            int code = evCode[i];
+            int j = code >> 1;
+            if ((code & 1) != 0 && startGroup[j] != g) {
+                int p = activePos[j];
+                int last = active[--nActive];
+                active[p] = last;
+                activePos[last] = p;
+                if (j == state) lostNearest = true;
+            }
+        }
+        if (lostNearest) state = ARC;
+        boolean rescan = state == ARC;
+        for (int i = gFirst[g]; i < gFirst[g + 1]; i++) {
+            int code = evCode[i];
+            int j = code >> 1;
+            if ((code & 1) == 0 && endGroup[j] != g) {
+                if (nActive == active.length) active = Arrays.copyOf(active, 2 * nActive);
+                activePos[j] = nActive;
+                active[nActive++] = j;
+                if (!rescan && closer(j, state)) state = j;
+            }
+        }
+        if (rescan && nActive > 0) {
+            state = active[0];
+            for (int i = 1; i < nActive; i++) if (closer(active[i], state)) state = active[i];
+        }
+        return state;
+    }
+
+    /**
+     * Whether piece i is nearer to the viewer than piece j where both cover the same open angular
+     * interval. Exact: occluder edges never cross, so one lies entirely on one side of the other's line.
+     */
+    private boolean closer(int i, int j) {
+        int o1 = orient(ax[i], ay[i], bx[i], by[i], ax[j], ay[j]);
+        int o2 = orient(ax[i], ay[i], bx[i], by[i], bx[j], by[j]);
+        // the viewer is right (-1) of every piece; j left of (behind) i's line → i nearer
+        if (o1 >= 0 && o2 >= 0) return true;
+        if (o1 <= 0 && o2 <= 0) return false;
+        int o3 = orient(ax[j], ay[j], bx[j], by[j], ax[i], ay[i]);
+        int o4 = orient(ax[j], ay[j], bx[j], by[j], bx[i], by[i]);
+        return o3 <= 0 && o4 <= 0;
+    }
+
+    private static int orient(double x0, double y0, double x1, double y1, double qx, double qy) {
+        return CGAlgorithmsDD.orientationIndex(x0, y0, x1, y1, qx, qy);
+    }
+
+    private void emitPointOf(int state, int g) {
+        if (state == ARC) {
+            double dx = gDirX[g], dy = gDirY[g];
+            double s = range / Math.sqrt(dx * dx + dy * dy);
+            emit(dx * s, dy * s);
+        } else if (startGroup[state] == g) {
+            emit(sx[state], sy[state]);
+        } else if (endGroup[state] == g) {
+            emit(ex[state], ey[state]);
+        } else {
+            rayHit(state, gDirX[g], gDirY[g]);
+            emit(hitX, hitY);
+        }
+    }
+
+    /** Arc vertices strictly between two directions (keys only disambiguate a full turn). */
+    private void emitArc(double fromX, double fromY, double fromKey, double toX, double toY, double toKey) {
+        double a0 = Math.atan2(fromX, fromY);
+        double delta = Math.atan2(toX, toY) - a0;
+        if (delta < 0) delta += 2 * Math.PI;
+        double dk = toKey - fromKey;
+        if (dk < 2 && delta > 1.5 * Math.PI) delta = 0; // rounding of a tiny interval
+        if (dk > 2 && delta < 0.5 * Math.PI) delta += 2 * Math.PI; // a full turn
+        int n = (int) Math.ceil(delta / arcStep);
+        for (int i = 1; i < n; i++) {
+            double a = a0 + delta * i / n;
+            emit(range * Math.sin(a), range * Math.cos(a));
+        }
+    }
+
+    private void emit(double x, double y) {
+        if (np > 0 && Math.abs(outX[np - 1] - x) <= SAME_POINT && Math.abs(outY[np - 1] - y) <= SAME_POINT) return;
+        ensureOut(np + 1);
+        outX[np] = x;
+        outY[np] = y;
+        np++;
+    }
+
+    private void ensureOut(int n) {
+        if (n > outX.length) {
+            outX = Arrays.copyOf(outX, 2 * n);
+            outY = Arrays.copyOf(outY, 2 * n);
+        }
+    }
+
+    private void growPieces() {
+        int n = 2 * ax.length;
+        ax = Arrays.copyOf(ax, n);
+        ay = Arrays.copyOf(ay, n);
+        bx = Arrays.copyOf(bx, n);
+        by = Arrays.copyOf(by, n);
+        sx = Arrays.copyOf(sx, n);
+        sy = Arrays.copyOf(sy, n);
+        ex = Arrays.copyOf(ex, n);
+        ey = Arrays.copyOf(ey, n);
+        startGroup = Arrays.copyOf(startGroup, n);
+        endGroup = Arrays.copyOf(endGroup, n);
+        activePos = Arrays.copyOf(activePos, n);
+    }
+
+    private void growEvents() {
+        int n = 2 * evKey.length;
+        evKey = Arrays.copyOf(evKey, n);
+        evCode = Arrays.copyOf(evCode, n);
+    }
+}
