@@ -1,0 +1,76 @@
+package org.sightline.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.engine.coverage.CoverageResult;
+import org.sightline.engine.io.Layer;
+import org.sightline.jobs.output.CoverageTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sightline coverage}: how much of each area and street the cameras see. */
+@Command(
+        name = "coverage",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Coverage of outdoor area and street length per area, seen by ≥ 1, ≥ 2, ≥ 3 cameras and by live"
+                    + " cameras, each camera's unique area, and city totals. Writes OUT/areas.csv and"
+                    + " areas.geojson, streets.csv, cameras.csv, city.json, rejects/ and summary.json."
+        })
+public final class CoverageCommand implements Callable<Integer> {
+    @Option(names = "--cameras", paramLabel = "F", required = true, description = "Camera registry: CSV or GeoJSON points.")
+    Path cameras;
+
+    @Option(names = "--buildings", paramLabel = "F", required = true, description = "Building footprints: GeoJSON.")
+    Path buildings;
+
+    @Option(names = "--areas", paramLabel = "F", description = "Reporting areas (neighbourhoods, divisions): GeoJSON.")
+    Path areas;
+
+    @Option(names = "--streets", paramLabel = "F", description = "Streets: GeoJSON lines.")
+    Path streets;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if needed).")
+    Path out;
+
+    @Mixin
+    LayerOptions layers;
+
+    @Mixin
+    ViewshedMixin viewshed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Console console = new Console(spec.commandLine().getOut());
+        console.line("sightline coverage → %s", out);
+        Map<Layer, Path> files = new EnumMap<>(Layer.class);
+        files.put(Layer.CAMERAS, cameras);
+        files.put(Layer.BUILDINGS, buildings);
+        files.put(Layer.AREAS, areas);
+        files.put(Layer.STREETS, streets);
+        var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
+        var city = loaded.city();
+        console.step("merge occluding footprints", city::occluders);
+        var vs = console.step("viewsheds", city::viewsheds);
+        console.step("outdoor area per area", city::outdoorM2);
+        CoverageResult r = console.step("coverage", city::coverage);
+        Map<String, Object> cityJson = console.step(
+                "write coverage tables",
+                () -> CoverageTables.write(
+                        out, r, city.areas(), city.cameras(), city.outdoorM2(), loaded.out(), city.crs().code()));
+        loaded.summary().put("viewsheds", ViewshedStats.of(vs).toMap());
+        loaded.summary().put("coverage", cityJson);
+        loaded.summary().write(out);
+        Summaries.coverage(console, r, cityJson);
+        console.line("wrote %s (areas.csv/.geojson, streets.csv, cameras.csv, city.json)", out);
+        return SightlineCli.OK;
+    }
+}

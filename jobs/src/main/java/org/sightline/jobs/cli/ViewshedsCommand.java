@@ -1,0 +1,61 @@
+package org.sightline.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.engine.io.Layer;
+import org.sightline.engine.viewshed.Viewshed;
+import org.sightline.jobs.output.ViewshedTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sightline viewsheds}: what every camera can see. */
+@Command(
+        name = "viewsheds",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compute each camera's viewshed: the ground within its range and field of view that no building"
+                    + " hides. Writes OUT/viewsheds.geojson and OUT/viewsheds.csv (camera_id, kind, live_feed,"
+                    + " area_m2, low_confidence, status, wkt), OUT/rejects/ and OUT/summary.json."
+        })
+public final class ViewshedsCommand implements Callable<Integer> {
+    @Option(names = "--cameras", paramLabel = "F", required = true, description = "Camera registry: CSV or GeoJSON points.")
+    Path cameras;
+
+    @Option(names = "--buildings", paramLabel = "F", required = true, description = "Building footprints: GeoJSON.")
+    Path buildings;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if needed).")
+    Path out;
+
+    @Mixin
+    LayerOptions layers;
+
+    @Mixin
+    ViewshedMixin viewshed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Console console = new Console(spec.commandLine().getOut());
+        console.line("sightline viewsheds → %s", out);
+        var loaded = CityLoader.load(
+                console, out, Map.of(Layer.CAMERAS, cameras, Layer.BUILDINGS, buildings), layers, viewshed.options());
+        var city = loaded.city();
+        console.step("merge occluding footprints", city::occluders);
+        List<Viewshed> vs = console.step("viewsheds", city::viewsheds);
+        console.step("write viewsheds", () -> ViewshedTables.write(out, city.cameras(), vs, loaded.out()));
+        var stats = ViewshedStats.of(vs);
+        loaded.summary().put("viewsheds", stats.toMap());
+        loaded.summary().write(out);
+        console.line("%s", stats.describe());
+        console.line("wrote %s and viewsheds.csv", out.resolve("viewsheds.geojson"));
+        return SightlineCli.OK;
+    }
+}
