@@ -9,6 +9,9 @@ import java.util.SplittableRandom;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 import org.sightline.engine.geo.Geometries;
 
@@ -65,6 +68,10 @@ final class Neighbourhoods {
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] == null) continue;
             Geometry clipped = cells[i].intersection(boundary.polygon);
+            if (!(clipped instanceof Polygon || clipped instanceof MultiPolygon)) {
+                // a degenerate intersection may carry lines or points: keep the polygonal part
+                clipped = Geometries.FACTORY.buildGeometry(PolygonExtracter.getPolygons(clipped));
+            }
             if (clipped.isEmpty() || clipped.getArea() <= 0) continue;
             out.add(new Cell(Decimals.id("AREA-", i + 1, 3), names.get(i), clipped));
         }

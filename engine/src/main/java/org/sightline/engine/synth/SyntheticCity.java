@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class SyntheticCity {
         try {
             n = body.write(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         listener.layerWritten(layer, n, file, (System.nanoTime() - t0) / 1_000_000);
         return n;
@@ -160,7 +161,7 @@ public final class SyntheticCity {
                     try {
                         w.write(Geometries.FACTORY.createLineString(proj.ring(xy, pieces + 1, false)), props);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
             }
@@ -198,7 +199,7 @@ public final class SyntheticCity {
                     try {
                         w.write(Geometries.FACTORY.createPolygon(proj.ring(ring, n, true)), props);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 };
                 for (int a = 0; a < plan.cols(); a++) {
