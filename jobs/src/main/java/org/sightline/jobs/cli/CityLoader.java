@@ -38,14 +38,23 @@ final class CityLoader {
             LayerStats s = r.stats();
             console.line(
                     "    %-10s read %,9d  accepted %,9d  repaired %,6d  rejected %,6d%s",
-                    s.layer(), s.read(), s.accepted(), s.repaired(), s.rejected(),
+                    s.layer(),
+                    s.read(),
+                    s.accepted(),
+                    s.repaired(),
+                    s.rejected(),
                     s.rejected() > 0 ? "  (see rejects/" + s.layer() + ".csv)" : "");
             for (String w : r.warnings()) console.line("    warning (%s): %s", s.layer(), w);
         }
         console.line("    metric CRS %s", layers.crs().code());
         City city = new City(
-                        layers.crs(), layers.cameras(), layers.buildings(), layers.incidents(), layers.areas(),
-                        layers.streets(), vo)
+                        layers.crs(),
+                        layers.cameras(),
+                        layers.buildings(),
+                        layers.incidents(),
+                        layers.areas(),
+                        layers.streets(),
+                        vo)
                 .withProgress(console.progress());
         return new Loaded(city, layers, summary, OutputCrs.of(layers.crs(), opts.outputCrs()));
     }

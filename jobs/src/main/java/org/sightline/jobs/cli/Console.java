@@ -67,7 +67,13 @@ final class Console {
                     int q = (int) (4 * done / Math.max(1, total));
                     if (q != lastQuarter) {
                         lastQuarter = q;
-                        out.printf(Locale.ROOT, "    %s %d/%d (%d%%)%n", stage, done, total, 100 * done / Math.max(1, total));
+                        out.printf(
+                                Locale.ROOT,
+                                "    %s %d/%d (%d%%)%n",
+                                stage,
+                                done,
+                                total,
+                                100 * done / Math.max(1, total));
                         out.flush();
                     }
                 }

@@ -9,9 +9,9 @@ import org.sightline.engine.io.Layer;
 import org.sightline.jobs.output.CoverageTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sightline coverage}: how much of each area and street the cameras see. */
 @Command(
@@ -23,7 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " areas.geojson, streets.csv, cameras.csv, city.json, rejects/ and summary.json."
         })
 public final class CoverageCommand implements Callable<Integer> {
-    @Option(names = "--cameras", paramLabel = "F", required = true, description = "Camera registry: CSV or GeoJSON points.")
+    @Option(
+            names = "--cameras",
+            paramLabel = "F",
+            required = true,
+            description = "Camera registry: CSV or GeoJSON points.")
     Path cameras;
 
     @Option(names = "--buildings", paramLabel = "F", required = true, description = "Building footprints: GeoJSON.")
@@ -65,7 +69,13 @@ public final class CoverageCommand implements Callable<Integer> {
         Map<String, Object> cityJson = console.step(
                 "write coverage tables",
                 () -> CoverageTables.write(
-                        out, r, city.areas(), city.cameras(), city.outdoorM2(), loaded.out(), city.crs().code()));
+                        out,
+                        r,
+                        city.areas(),
+                        city.cameras(),
+                        city.outdoorM2(),
+                        loaded.out(),
+                        city.crs().code()));
         loaded.summary().put("viewsheds", ViewshedStats.of(vs).toMap());
         loaded.summary().put("coverage", cityJson);
         loaded.summary().write(out);

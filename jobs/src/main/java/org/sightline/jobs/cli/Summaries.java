@@ -13,7 +13,11 @@ final class Summaries {
         c.line("");
         c.line(
                 "%,d cameras see %,.0f m² (%,.0f m² by live feeds); seen by ≥ 2: %,.0f m², ≥ 3: %,.0f m²",
-                r.city().cameras(), r.city().coveredM2(), r.city().liveM2(), r.city().depth2M2(), r.city().depth3M2());
+                r.city().cameras(),
+                r.city().coveredM2(),
+                r.city().liveM2(),
+                r.city().depth2M2(),
+                r.city().depth3M2());
         if (city.get("covered_share") != null)
             c.line(
                     "outdoor area covered: %.2f %% (live %.2f %%)",
@@ -21,12 +25,14 @@ final class Summaries {
         if (r.city().streetLengthM() > 0)
             c.line(
                     "street length covered: %,.0f of %,.0f m (%.2f %%)",
-                    r.city().streetCoveredM(), r.city().streetLengthM(),
+                    r.city().streetCoveredM(),
+                    r.city().streetLengthM(),
                     100 * r.city().streetCoveredM() / r.city().streetLengthM());
         if (!r.areas().isEmpty()) {
             c.line("best covered areas:");
             r.areas().stream()
-                    .sorted(Comparator.comparingDouble(AreaCoverage::coveredShare).reversed())
+                    .sorted(Comparator.comparingDouble(AreaCoverage::coveredShare)
+                            .reversed())
                     .limit(5)
                     .forEach(a -> c.line("  %-24s %6.2f %%", label(a), 100 * a.coveredShare()));
         }

@@ -22,6 +22,8 @@ public final class ViewshedMixin {
     double arcToleranceM;
 
     ViewshedOptions options() {
-        return ViewshedOptions.defaults().withMinOccluderHeightM(minOccluderHeightM).withArcToleranceM(arcToleranceM);
+        return ViewshedOptions.defaults()
+                .withMinOccluderHeightM(minOccluderHeightM)
+                .withArcToleranceM(arcToleranceM);
     }
 }

@@ -44,7 +44,12 @@ record ViewshedStats(int cameras, int ok, int moved, int insideOther, int inacti
                 Locale.ROOT,
                 "%,d cameras: %,d seen from their position, %,d moved out of their building, %,d inside another"
                         + " building (empty), %,d inactive; mean viewshed %.0f m²%s",
-                cameras, ok, moved, insideOther, inactive, meanAreaM2,
+                cameras,
+                ok,
+                moved,
+                insideOther,
+                inactive,
+                meanAreaM2,
                 repaired > 0 ? "; " + repaired + " polygons repaired" : "");
     }
 }

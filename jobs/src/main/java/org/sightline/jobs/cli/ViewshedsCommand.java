@@ -9,9 +9,9 @@ import org.sightline.engine.viewshed.Viewshed;
 import org.sightline.jobs.output.ViewshedTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sightline viewsheds}: what every camera can see. */
 @Command(
@@ -23,7 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " area_m2, low_confidence, status, wkt), OUT/rejects/ and OUT/summary.json."
         })
 public final class ViewshedsCommand implements Callable<Integer> {
-    @Option(names = "--cameras", paramLabel = "F", required = true, description = "Camera registry: CSV or GeoJSON points.")
+    @Option(
+            names = "--cameras",
+            paramLabel = "F",
+            required = true,
+            description = "Camera registry: CSV or GeoJSON points.")
     Path cameras;
 
     @Option(names = "--buildings", paramLabel = "F", required = true, description = "Building footprints: GeoJSON.")
