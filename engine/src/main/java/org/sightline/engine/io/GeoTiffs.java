@@ -46,6 +46,7 @@ public final class GeoTiffs {
                 } finally {
                     writer.dispose();
                 }
+                AtomicFiles.readableByAll(tmp);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
