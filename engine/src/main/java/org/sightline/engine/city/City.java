@@ -14,7 +14,13 @@ import org.sightline.engine.coverage.CoverageResult;
 import org.sightline.engine.coverage.OutdoorArea;
 import org.sightline.engine.dispatch.DispatchCamera;
 import org.sightline.engine.dispatch.DispatchIndex;
+import org.sightline.engine.gaps.GapReport;
+import org.sightline.engine.gaps.Gaps;
 import org.sightline.engine.geo.MetricCrs;
+import org.sightline.engine.hotspot.HotspotGrid;
+import org.sightline.engine.hotspot.HotspotOptions;
+import org.sightline.engine.hotspot.Hotspots;
+import org.sightline.engine.hotspot.LonLatProjection;
 import org.sightline.engine.model.Area;
 import org.sightline.engine.model.Camera;
 import org.sightline.engine.model.Footprint;
@@ -46,6 +52,8 @@ public final class City {
     private List<CameraView> views;
     private double[] outdoor;
     private volatile Progress progress = Progress.NONE;
+    private final java.util.Map<HotspotOptions, HotspotGrid> hotspots = new java.util.HashMap<>();
+    private CoverageIndex coverageIndex;
 
     public City(
             MetricCrs crs,
@@ -180,8 +188,24 @@ public final class City {
         return Coverage.compute(cameraViews(), areas, streets, outdoorM2(), true);
     }
 
-    public CoverageIndex coverageIndex() {
-        return new CoverageIndex(cameraViews());
+    public synchronized CoverageIndex coverageIndex() {
+        if (coverageIndex == null) coverageIndex = new CoverageIndex(cameraViews());
+        return coverageIndex;
+    }
+
+    /** The study region: the union of the areas (empty: the incidents' extent is used). */
+    public Geometry region() {
+        return Hotspots.region(areas);
+    }
+
+    /** Hotspot cells of the incidents over the region (computed once per options). */
+    public synchronized HotspotGrid hotspots(HotspotOptions o) {
+        return hotspots.computeIfAbsent(o, k -> Hotspots.compute(incidents, region(), k, LonLatProjection.of(crs)));
+    }
+
+    /** Covered flags, ranked gap cells and the per-area table. */
+    public GapReport gaps(HotspotOptions o) {
+        return Gaps.compute(incidents, coverageIndex(), hotspots(o), areas);
     }
 
     /** Dispatch index over active cameras at their effective (nudged) positions. */

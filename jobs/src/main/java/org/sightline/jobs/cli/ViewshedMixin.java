@@ -21,6 +21,11 @@ public final class ViewshedMixin {
                     + " circle). Default: ${DEFAULT-VALUE} m.")
     double arcToleranceM;
 
+    /** The defaults, for commands that compute no viewsheds. */
+    ViewshedOptions defaults() {
+        return ViewshedOptions.defaults();
+    }
+
     ViewshedOptions options() {
         return ViewshedOptions.defaults()
                 .withMinOccluderHeightM(minOccluderHeightM)

@@ -1,0 +1,93 @@
+package org.sightline.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.engine.gaps.GapReport;
+import org.sightline.engine.hotspot.HotspotGrid;
+import org.sightline.engine.io.Layer;
+import org.sightline.jobs.output.GapTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sightline gaps}: hotspots the cameras do not see. */
+@Command(
+        name = "gaps",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Flag each incident as covered (inside some active camera's viewshed) or not, and rank the hotspot"
+                    + " cells (gi_bin ≥ 2) by uncovered incident weight, with the area each falls in. Writes"
+                    + " OUT/gaps.csv and gaps.geojson, areas.csv, incidents.csv, summary.json, rejects/."
+        })
+public final class GapsCommand implements Callable<Integer> {
+    @Option(names = "--cameras", paramLabel = "F", required = true, description = "Camera registry.")
+    Path cameras;
+
+    @Option(names = "--buildings", paramLabel = "F", required = true, description = "Building footprints: GeoJSON.")
+    Path buildings;
+
+    @Option(names = "--incidents", paramLabel = "F", required = true, description = "Incidents.")
+    Path incidents;
+
+    @Option(names = "--areas", paramLabel = "F", description = "Areas (study region and per-area table): GeoJSON.")
+    Path areas;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if needed).")
+    Path out;
+
+    @Mixin
+    LayerOptions layers;
+
+    @Mixin
+    ViewshedMixin viewshed;
+
+    @Mixin
+    HotspotMixin hotspot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var options = hotspot.options();
+        Console console = new Console(spec.commandLine().getOut());
+        console.line("sightline gaps → %s", out);
+        Map<Layer, Path> files = new EnumMap<>(Layer.class);
+        files.put(Layer.CAMERAS, cameras);
+        files.put(Layer.BUILDINGS, buildings);
+        files.put(Layer.INCIDENTS, incidents);
+        files.put(Layer.AREAS, areas);
+        var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
+        var city = loaded.city();
+        CityLoader.requireNonEmpty("incidents", city.incidents(), console);
+        console.step("merge occluding footprints", city::occluders);
+        console.step("viewsheds", city::viewsheds);
+        console.step("coverage index", city::coverageIndex);
+        HotspotGrid grid = console.step("hotspots", () -> city.hotspots(options));
+        GapReport report = console.step("gaps", () -> city.gaps(options));
+        Map<String, Object> j =
+                console.step("write gap tables", () -> GapTables.write(out, report, grid, loaded.out()));
+        loaded.summary().put("gaps", j);
+        loaded.summary().write(out);
+        console.line("");
+        console.line(
+                "%.1f %% of incident weight is in view; %.1f %% of the weight in hotspot cells",
+                100 * report.coveredShare(), 100 * report.hotspotCoveredShare());
+        console.line("%,d gap cells; the largest:", report.gaps().size());
+        report.gaps().stream()
+                .limit(5)
+                .forEach(g -> console.line(
+                        "  #%d cell %-14s %5.0f uncovered of %5.0f  %s",
+                        g.rank(),
+                        g.cellId(),
+                        g.uncoveredWeight(),
+                        g.incidents(),
+                        g.areaName().isBlank() ? g.areaId() : g.areaName()));
+        console.line("wrote %s (gaps.csv/.geojson, areas.csv, incidents.csv)", out);
+        return SightlineCli.OK;
+    }
+}
