@@ -91,8 +91,8 @@ public final class GiStar {
                 }
                 int slot = (add % span) * w;
                 for (int c = 0; c < w; c++) {
-                    int lo = Math.max(c - k, 0);
-                    int hi = Math.min(c + k + 1, w);
+                    int lo = c - k < 0 ? 0 : c - k;
+                    int hi = c + k + 1 > w ? w : c + k + 1;
                     double hx = px[hi] - px[lo];
                     int hm = pm[hi] - pm[lo];
                     // the slot still holds row add − span, which left the window: swap it out

@@ -37,7 +37,10 @@ public final class QuarticKde {
         int ht = grid.height();
         double ox = grid.cx(0);
         double oy = grid.cy(0);
-        for (int k = 0; k < xs.length; k++) {
+        // visit the points row by row (counting sort on the raster row): the cells touched by
+        // consecutive points then stay within a few rows, in cache, instead of all over the raster
+        int[] order = byRow(ys, grid);
+        for (int k : order) {
             double x = xs[k];
             double y = ys[k];
             double wk = ws[k] * norm;
@@ -52,13 +55,13 @@ public final class QuarticKde {
                 int cHi = (int) Math.min(w - 1, Math.floor((x + half - ox) / cell));
                 int o = r * w;
                 double dy2 = dy * dy;
-                double dx = grid.cx(cLo) - x;
-                for (int c = cLo; c <= cHi; c++, dx += cell) {
-                    double d2 = dx * dx + dy2;
-                    if (d2 < h2) {
-                        double t = 1 - d2 * inv;
-                        out[o + c] += wk * t * t;
-                    }
+                double a = 1 - dy2 * inv;
+                double base = ox - x;
+                for (int c = cLo; c <= cHi; c++) {
+                    double dx = base + c * cell;
+                    double t = a - dx * dx * inv;
+                    t = t > 0 ? t : 0; // branch-free: 0 at or beyond h
+                    out[o + c] += wk * t * t;
                 }
             }
         }
@@ -118,6 +121,23 @@ public final class QuarticKde {
             out[q] = f * norm;
         }
         return out;
+    }
+
+    /** Point indexes ordered by raster row (rows clamped to the raster), stable. */
+    private static int[] byRow(double[] ys, GridSpec grid) {
+        int h = grid.height();
+        int[] row = new int[ys.length];
+        int[] start = new int[h + 2];
+        double oy = grid.j0() * grid.cell();
+        for (int k = 0; k < ys.length; k++) {
+            double r = Math.floor((ys[k] - oy) / grid.cell());
+            row[k] = (int) Math.max(0, Math.min(h, r + 1)); // 0 below, h + 1 above → clamp to 0 … h
+            start[row[k] + 1]++;
+        }
+        for (int r = 0; r <= h; r++) start[r + 1] += start[r];
+        int[] order = new int[ys.length];
+        for (int k = 0; k < ys.length; k++) order[start[row[k]]++] = k;
+        return order;
     }
 
     private static long key(long bx, long by) {
