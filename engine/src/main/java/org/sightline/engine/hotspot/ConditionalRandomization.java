@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
  * A cell whose neighbourhood is itself or every cell gets p = 1.
  *
  * <p>Cell i draws from its own {@link SplittableRandom} seeded from (seed, i), so results do not
- * depend on the thread count. 999 permutations of 14 000 H3 cells (6 neighbours) take about
- * 0.3 s on 2 cores (see HotspotBenchmark).
+ * depend on the thread count. Cost: n × permutations × (m − 1) draws, e.g. 83 M for 999
+ * permutations of 14 000 H3 cells with 6 neighbours each (HotspotBenchmark.permutationsH3).
  */
 public final class ConditionalRandomization {
     private static final int BLOCK = 512;

@@ -13,9 +13,10 @@ package org.sightline.engine.hotspot;
  *
  * <p>On a square grid ({@link #onGrid}) neighbourhood sums come from a dense raster of the region's
  * bounding box with a mask of study cells (cells outside the region hold no value and no weight):
- * a square window uses separable box sums (row prefix sums, then a running column sum), cost O(W·H)
- * whatever the band; a disc-shaped window uses row prefix sums, cost O(W·H·(2r+1)). About 5 ms for
- * 1 000 000 cells with the default 3×3 window (see HotspotBenchmark).
+ * a square window uses separable box sums (row prefix sums, a ring of the last 2k+1 rows and a
+ * running column sum), cost O(W·H) whatever the band, memory traffic x, mask and z only; a
+ * disc-shaped window (e.g. band 2.5 cells) uses row prefix sums, cost O(W·H·(2r+1)).
+ * HotspotBenchmark.giStarZ times 1 000 000 cells with the default 3×3 window.
  */
 public final class GiStar {
     /** S at or below this fraction of max |x| counts as zero (all values equal up to rounding). */
@@ -91,8 +92,8 @@ public final class GiStar {
                 }
                 int slot = (add % span) * w;
                 for (int c = 0; c < w; c++) {
-                    int lo = Math.max(c - k, 0);
-                    int hi = Math.min(c + k + 1, w);
+                    int lo = c - k < 0 ? 0 : c - k;
+                    int hi = c + k + 1 > w ? w : c + k + 1;
                     double hx = px[hi] - px[lo];
                     int hm = pm[hi] - pm[lo];
                     // the slot still holds row add − span, which left the window: swap it out

@@ -51,8 +51,9 @@ public record GridSpec(double cell, long i0, long j0, int width, int height) {
         return ((j0 + r) + 0.5) * cell;
     }
 
-    /** Raster index of the cell containing (x, y), or −1 outside the raster. */
+    /** Raster index of the cell containing (x, y), or −1 outside the raster (or for NaN/infinite input). */
     public int indexAt(double x, double y) {
+        if (!(Double.isFinite(x) && Double.isFinite(y))) return -1;
         long c = (long) Math.floor(x / cell) - i0;
         long r = (long) Math.floor(y / cell) - j0;
         if (c < 0 || r < 0 || c >= width || r >= height) return -1;

@@ -136,6 +136,7 @@ public final class H3Cells implements StudyCells {
 
     @Override
     public int indexAt(double x, double y) {
+        if (!(Double.isFinite(x) && Double.isFinite(y))) return -1;
         Integer i = index.get(cellAt(x, y));
         return i == null ? -1 : i;
     }

@@ -23,7 +23,8 @@ import org.sightline.engine.model.Incident;
  * {@link HotspotGrid#outside()}. With an empty region the study region is the incidents' extent,
  * grown so that every incident's cell is a study cell: snapped outwards to whole cells for
  * squares, grown by the largest incident-to-cell-centre distance for H3. The KDE uses the counted
- * incidents. Inputs are never modified.
+ * incidents. An incident with an empty or non-finite position is reported as outside. Inputs are
+ * never modified.
  */
 public final class Hotspots {
     /** Permutation inference is refused above this many cells (cost grows with n × permutations). */
@@ -74,8 +75,9 @@ public final class Hotspots {
         double[] iy = new double[incidents.size()];
         double[] iw = new double[incidents.size()];
         for (Incident inc : incidents) {
-            double px = inc.position().getX();
-            double py = inc.position().getY();
+            boolean located = !inc.position().isEmpty();
+            double px = located ? inc.position().getX() : Double.NaN;
+            double py = located ? inc.position().getY() : Double.NaN;
             int i = cells.indexAt(px, py);
             if (i < 0) {
                 outside.add(inc);
@@ -164,6 +166,12 @@ public final class Hotspots {
         return QuarticKde.atPoints(xs, ys, ws, px, py, h);
     }
 
+    private static boolean finite(Incident inc) {
+        return !inc.position().isEmpty()
+                && Double.isFinite(inc.position().getX())
+                && Double.isFinite(inc.position().getY());
+    }
+
     private static Geometry polygonal(Geometry region) {
         if (region.isEmpty()) return Geometries.emptyPolygon();
         Geometry g = region instanceof Polygon ? region : UnaryUnionOp.union(region);
@@ -180,7 +188,8 @@ public final class Hotspots {
                     : SquareCells.of(region, options.cell(), options.band());
         }
         Envelope env = new Envelope();
-        for (Incident inc : incidents) env.expandToInclude(inc.position().getCoordinate());
+        for (Incident inc : incidents)
+            if (finite(inc)) env.expandToInclude(inc.position().getCoordinate());
         if (env.isNull()) {
             return options.isH3()
                     ? H3Cells.ofCells(new long[0], options.h3Res().getAsInt(), projection)
@@ -196,6 +205,7 @@ public final class Hotspots {
         H3Cells probe = H3Cells.ofCells(new long[0], res, projection);
         double grow = 0;
         for (Incident inc : incidents) {
+            if (!finite(inc)) continue;
             double px = inc.position().getX();
             double py = inc.position().getY();
             var c = H3Cells.core().cellToLatLng(probe.cellAt(px, py));

@@ -43,7 +43,7 @@ class GiStarTest {
     @Test
     void gridAndNeighbourListsMatchTheDirectFormulaOnRandomRegions() {
         double cell = 100;
-        double[] bands = {100, 150, 200, 250, 320, 141.42135623730951};
+        double[] bands = {100, 150, 200, 250, 320, 141.42135623730951, 60};
         for (long seed = 1; seed <= 18; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
             Geometry region = Fixtures.randomRegion(rnd, 2500 + rnd.nextInt(1500));

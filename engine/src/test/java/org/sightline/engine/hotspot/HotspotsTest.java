@@ -112,6 +112,18 @@ class HotspotsTest {
     }
 
     @Test
+    void incidentsWithoutAUsablePositionAreReportedOutside() {
+        Incident empty = new Incident("e", Geometries.FACTORY.createPoint(), java.time.Instant.EPOCH, "", 1);
+        Incident nan = Fixtures.incident("nan", Double.NaN, 5, 1);
+        Incident ok = Fixtures.incident("ok", 50, 50, 1);
+        for (Geometry region : List.of(REGION, Geometries.emptyPolygon())) {
+            HotspotGrid grid = Hotspots.compute(List.of(empty, nan, ok), region, HotspotOptions.defaults());
+            assertThat(grid.outside()).extracting(Incident::id).containsExactly("e", "nan");
+            assertThat(grid.summary().countedWeight()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void badOptionsNameTheValue() {
         assertThatThrownBy(() -> HotspotOptions.squares(-1))
                 .hasMessageContaining("cell")

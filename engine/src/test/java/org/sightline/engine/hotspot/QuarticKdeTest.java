@@ -47,6 +47,24 @@ class QuarticKdeTest {
     }
 
     @Test
+    void aTallRasterSplitIntoBandsOfRowsEqualsTheDirectSum() {
+        SplittableRandom rnd = new SplittableRandom(99);
+        int m = 400;
+        double[] xs = new double[m], ys = new double[m], ws = new double[m];
+        for (int k = 0; k < m; k++) {
+            xs[k] = rnd.nextDouble() * 120 - 10;
+            ys[k] = rnd.nextDouble() * 6200 - 100; // some points above and below the raster
+            ws[k] = 1;
+        }
+        GridSpec grid = new GridSpec(10, 0, 0, 10, 600); // 600 rows → several bands of 64
+        double[] f = QuarticKde.raster(xs, ys, ws, grid, 55);
+        for (int k = 0; k < grid.size(); k++) {
+            double want = direct(xs, ys, ws, grid.cx(k % 10), grid.cy(k / 10), 55);
+            assertThat(f[k]).as("cell %s", grid.id(k)).isCloseTo(want, within(1e-9 * (1 + want)));
+        }
+    }
+
+    @Test
     void oneIncidentIntegratesToOne() {
         // a unit point in the middle of a fine grid: Σ f · cell area ≈ 1 incident
         GridSpec grid = GridSpec.covering(-300, -300, 300, 300, 5);
