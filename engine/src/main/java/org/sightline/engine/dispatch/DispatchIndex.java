@@ -267,7 +267,7 @@ public final class DispatchIndex {
             double gap, String street, Suggestion.Access access, Instant until, boolean expired) {
         String where = street == null
                 ? String.format(Locale.ROOT, "does not see the incident but covers ground %.0f m from it", gap)
-                : String.format(Locale.ROOT, "covers the approach on %s %.0f m from the incident", street, gap);
+                : String.format(Locale.ROOT, "covers the approach on %s, %.0f m from the incident", street, gap);
         return where + ", " + accessText(access, until, expired);
     }
 

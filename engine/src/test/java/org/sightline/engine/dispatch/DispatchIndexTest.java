@@ -97,7 +97,7 @@ class DispatchIndexTest {
         DispatchIndex index = DispatchIndex.build(List.of(aside), List.of(), List.of(main), 150);
         Suggestion s = index.rank("i", INCIDENT, T, T, DispatchOptions.DEFAULTS).get(0);
         assertThat(s.role()).isEqualTo(Suggestion.Role.APPROACH);
-        assertThat(s.reason()).isEqualTo("covers the approach on Tryon St 100 m from the incident, live feed");
+        assertThat(s.reason()).isEqualTo("covers the approach on Tryon St, 100 m from the incident, live feed");
     }
 
     @Test

@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ViewshedsCommand.class,
             CoverageCommand.class,
+            HotspotsCommand.class,
+            GapsCommand.class,
+            OutreachCommand.class,
+            DispatchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SightlineCli implements Runnable {

@@ -1,0 +1,143 @@
+package org.sightline.jobs.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.sightline.engine.city.City;
+import org.sightline.engine.dispatch.DispatchIndex;
+import org.sightline.engine.dispatch.DispatchOptions;
+import org.sightline.engine.dispatch.Suggestion;
+import org.sightline.engine.io.Layer;
+import org.sightline.engine.model.Incident;
+import org.sightline.jobs.output.DispatchTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sightline dispatch}: the ranked cameras for every incident of a file. */
+@Command(
+        name = "dispatch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rank cameras for every incident: cameras that see it (share of the uncertainty disk in view) first,"
+                    + " live feeds before owner requests, then by quality; cameras covering a street near the"
+                    + " incident follow as 'approach' suggestions; footage already overwritten ranks last. Every"
+                    + " suggestion carries a reason. Writes OUT/suggestions.csv, summary.json, rejects/."
+        })
+public final class DispatchCommand implements Callable<Integer> {
+    @Option(names = "--cameras", paramLabel = "F", required = true, description = "Camera registry.")
+    Path cameras;
+
+    @Option(names = "--buildings", paramLabel = "F", required = true, description = "Building footprints: GeoJSON.")
+    Path buildings;
+
+    @Option(names = "--incidents", paramLabel = "F", required = true, description = "Incidents to rank cameras for.")
+    Path incidents;
+
+    @Option(
+            names = "--streets",
+            paramLabel = "F",
+            description = "Streets: approach suggestions must cover one. Without: any ground near the incident.")
+    Path streets;
+
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Suggestions per incident. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(
+            names = "--uncertainty",
+            paramLabel = "M",
+            defaultValue = "15",
+            description = "Radius of the incident's location uncertainty in metres. Default: ${DEFAULT-VALUE} m.")
+    double uncertainty;
+
+    @Option(
+            names = "--approach",
+            paramLabel = "M",
+            defaultValue = "150",
+            description = "Cameras covering a street within this many metres are approach suggestions. Default:"
+                    + " ${DEFAULT-VALUE} m.")
+    double approach;
+
+    @Option(
+            names = "--now",
+            paramLabel = "TIME",
+            description = "When footage is requested (ISO-8601, e.g. 2025-06-01T22:00:00Z): cameras whose retention"
+                    + " ended before it rank last. Default: each incident's own time (dispatch as it happens).")
+    String now;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if needed).")
+    Path out;
+
+    @Mixin
+    LayerOptions layers;
+
+    @Mixin
+    ViewshedMixin viewshed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DispatchOptions options = new DispatchOptions(uncertainty, approach, top);
+        Function<Incident, Instant> when = when(now);
+        Console console = new Console(spec.commandLine().getOut());
+        console.line("sightline dispatch → %s", out);
+        Map<Layer, Path> files = new EnumMap<>(Layer.class);
+        files.put(Layer.CAMERAS, cameras);
+        files.put(Layer.BUILDINGS, buildings);
+        files.put(Layer.INCIDENTS, incidents);
+        files.put(Layer.STREETS, streets);
+        var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
+        City city = loaded.city();
+        CityLoader.requireNonEmpty("incidents", city.incidents(), console);
+        console.step("merge occluding footprints", city::occluders);
+        console.step("viewsheds", city::viewsheds);
+        DispatchIndex index = console.step("dispatch index", () -> city.dispatchIndex(approach));
+        List<List<Suggestion>> ranked =
+                console.step("rank cameras", () -> index.rankAll(city.incidents(), when, options, true));
+        long rows = console.step("write suggestions", () -> DispatchTables.write(out, ranked));
+        long seen = ranked.stream()
+                .filter(l -> !l.isEmpty() && l.get(0).role() == Suggestion.Role.SEES)
+                .count();
+        long none = ranked.stream().filter(List::isEmpty).count();
+        Map<String, Object> j = new java.util.LinkedHashMap<>();
+        j.put("incidents", ranked.size());
+        j.put("suggestions", rows);
+        j.put("incidents_seen", seen);
+        j.put("incidents_without_suggestion", none);
+        j.put("top", top);
+        j.put("uncertainty_m", uncertainty);
+        j.put("approach_m", approach);
+        j.put("now", now == null ? "incident time" : now);
+        loaded.summary().put("dispatch", j);
+        loaded.summary().write(out);
+        console.line("");
+        console.line(
+                "%,d incidents: %,d seen by at least one camera, %,d with approach suggestions only, %,d with none",
+                ranked.size(), seen, ranked.size() - seen - none, none);
+        console.line("wrote %s (%,d rows)", out.resolve("suggestions.csv"), rows);
+        return SightlineCli.OK;
+    }
+
+    static Function<Incident, Instant> when(String now) {
+        if (now == null || now.isBlank()) return Incident::occurredAt;
+        try {
+            Instant t = Instant.parse(now.trim());
+            return i -> t;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--now must be ISO-8601 like 2025-06-01T22:00:00Z, was '" + now + "'");
+        }
+    }
+}
