@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sightline.engine.coverage.CoverageResult;
 import org.sightline.engine.io.Layer;
-import org.sightline.jobs.output.CoverageTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,24 +60,9 @@ public final class CoverageCommand implements Callable<Integer> {
         files.put(Layer.STREETS, streets);
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         var city = loaded.city();
-        console.step("merge occluding footprints", city::occluders);
-        var vs = console.step("viewsheds", city::viewsheds);
-        console.step("outdoor area per area", city::outdoorM2);
-        CoverageResult r = console.step("coverage", city::coverage);
-        Map<String, Object> cityJson = console.step(
-                "write coverage tables",
-                () -> CoverageTables.write(
-                        out,
-                        r,
-                        city.areas(),
-                        city.cameras(),
-                        city.outdoorM2(),
-                        loaded.out(),
-                        city.crs().code()));
-        loaded.summary().put("viewsheds", ViewshedStats.of(vs).toMap());
-        loaded.summary().put("coverage", cityJson);
+        loaded.summary().put("coverage", Stages.coverage(console, city, out, loaded.out()));
+        loaded.summary().put("viewsheds", ViewshedStats.of(city.viewsheds()).toMap());
         loaded.summary().write(out);
-        Summaries.coverage(console, r, cityJson);
         console.line("wrote %s (areas.csv/.geojson, streets.csv, cameras.csv, city.json)", out);
         return SightlineCli.OK;
     }

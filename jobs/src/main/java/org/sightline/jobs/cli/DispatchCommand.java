@@ -4,17 +4,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.sightline.engine.city.City;
-import org.sightline.engine.dispatch.DispatchIndex;
 import org.sightline.engine.dispatch.DispatchOptions;
-import org.sightline.engine.dispatch.Suggestion;
 import org.sightline.engine.io.Layer;
 import org.sightline.engine.model.Incident;
-import org.sightline.jobs.output.DispatchTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,32 +98,10 @@ public final class DispatchCommand implements Callable<Integer> {
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         City city = loaded.city();
         CityLoader.requireNonEmpty("incidents", city.incidents(), console);
-        console.step("merge occluding footprints", city::occluders);
-        console.step("viewsheds", city::viewsheds);
-        DispatchIndex index = console.step("dispatch index", () -> city.dispatchIndex(approach));
-        List<List<Suggestion>> ranked =
-                console.step("rank cameras", () -> index.rankAll(city.incidents(), when, options, true));
-        long rows = console.step("write suggestions", () -> DispatchTables.write(out, ranked));
-        long seen = ranked.stream()
-                .filter(l -> !l.isEmpty() && l.get(0).role() == Suggestion.Role.SEES)
-                .count();
-        long none = ranked.stream().filter(List::isEmpty).count();
-        Map<String, Object> j = new java.util.LinkedHashMap<>();
-        j.put("incidents", ranked.size());
-        j.put("suggestions", rows);
-        j.put("incidents_seen", seen);
-        j.put("incidents_without_suggestion", none);
-        j.put("top", top);
-        j.put("uncertainty_m", uncertainty);
-        j.put("approach_m", approach);
-        j.put("now", now == null ? "incident time" : now);
+        Map<String, Object> j = Stages.dispatch(console, city, options, when, now == null ? "incident time" : now, out);
         loaded.summary().put("dispatch", j);
         loaded.summary().write(out);
-        console.line("");
-        console.line(
-                "%,d incidents: %,d seen by at least one camera, %,d with approach suggestions only, %,d with none",
-                ranked.size(), seen, ranked.size() - seen - none, none);
-        console.line("wrote %s (%,d rows)", out.resolve("suggestions.csv"), rows);
+        console.line("wrote %s (%,d rows)", out.resolve("suggestions.csv"), (Long) j.get("suggestions"));
         return SightlineCli.OK;
     }
 

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sightline.engine.gaps.GapReport;
-import org.sightline.engine.hotspot.HotspotGrid;
 import org.sightline.engine.io.Layer;
-import org.sightline.jobs.output.GapTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,29 +61,8 @@ public final class GapsCommand implements Callable<Integer> {
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         var city = loaded.city();
         CityLoader.requireNonEmpty("incidents", city.incidents(), console);
-        console.step("merge occluding footprints", city::occluders);
-        console.step("viewsheds", city::viewsheds);
-        console.step("coverage index", city::coverageIndex);
-        HotspotGrid grid = console.step("hotspots", () -> city.hotspots(options));
-        GapReport report = console.step("gaps", () -> city.gaps(options));
-        Map<String, Object> j =
-                console.step("write gap tables", () -> GapTables.write(out, report, grid, loaded.out()));
-        loaded.summary().put("gaps", j);
+        loaded.summary().put("gaps", Stages.gaps(console, city, options, out, loaded.out()));
         loaded.summary().write(out);
-        console.line("");
-        console.line(
-                "%.1f %% of incident weight is in view; %.1f %% of the weight in hotspot cells",
-                100 * report.coveredShare(), 100 * report.hotspotCoveredShare());
-        console.line("%,d gap cells; the largest:", report.gaps().size());
-        report.gaps().stream()
-                .limit(5)
-                .forEach(g -> console.line(
-                        "  #%d cell %-14s %5.0f uncovered of %5.0f  %s",
-                        g.rank(),
-                        g.cellId(),
-                        g.uncoveredWeight(),
-                        g.incidents(),
-                        g.areaName().isBlank() ? g.areaId() : g.areaName()));
         console.line("wrote %s (gaps.csv/.geojson, areas.csv, incidents.csv)", out);
         return SightlineCli.OK;
     }

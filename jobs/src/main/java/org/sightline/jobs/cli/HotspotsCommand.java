@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.locationtech.jts.geom.Geometry;
 import org.sightline.engine.hotspot.HotspotCell;
 import org.sightline.engine.hotspot.HotspotGrid;
 import org.sightline.engine.io.Layer;
-import org.sightline.jobs.output.HotspotTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,14 +57,8 @@ public final class HotspotsCommand implements Callable<Integer> {
         var loaded = CityLoader.load(console, out, files, layers, new ViewshedMixin().defaults());
         var city = loaded.city();
         CityLoader.requireNonEmpty("incidents", city.incidents(), console);
-        Geometry region = console.step("study region", city::region);
-        HotspotGrid grid = console.step("Gi*, KDE and PAI", () -> city.hotspots(options));
-        Map<String, Object> j = console.step(
-                "write hotspot tables",
-                () -> HotspotTables.write(out, grid, city.incidents(), region, city.crs(), loaded.out()));
-        loaded.summary().put("hotspots", j);
+        loaded.summary().put("hotspots", Stages.hotspots(console, city, options, out, loaded.out()));
         loaded.summary().write(out);
-        describe(console, grid);
         console.line("wrote %s (cells.csv/.geojson, kde.tif, summary.json, outside.csv)", out);
         return SightlineCli.OK;
     }

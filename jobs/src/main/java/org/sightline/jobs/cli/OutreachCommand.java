@@ -19,8 +19,6 @@ import org.sightline.engine.model.Incident;
 import org.sightline.engine.outreach.CandidateSite;
 import org.sightline.engine.outreach.CandidateSites;
 import org.sightline.engine.outreach.OutreachPlan;
-import org.sightline.engine.outreach.OutreachPlanner;
-import org.sightline.jobs.output.OutreachTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,21 +112,13 @@ public final class OutreachCommand implements Callable<Integer> {
         files.put(Layer.STREETS, streets);
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         City city = loaded.city();
-        console.step("merge occluding footprints", city::occluders);
-        console.step("viewsheds", city::viewsheds);
-        console.step("coverage index", city::coverageIndex);
-        console.step("hotspots", () -> city.hotspots(options));
-        GapReport gaps = console.step("gaps", () -> city.gaps(options));
-        List<Incident> demandPoints = demand(city, gaps, demand.equals("hotspot"));
         List<CandidateSite> candidates = console.step("candidate sites", () -> candidates(city, loaded.summary()));
-        OutreachPlan plan = console.step(
-                "candidate viewsheds and greedy plan",
-                () -> OutreachPlanner.plan(candidates, demandPoints, city.areas(), k, city.viewshedFunction()));
-        Map<String, Object> j = console.step(
-                "write outreach tables", () -> OutreachTables.write(out, plan, demandPoints, loaded.out()));
-        loaded.summary().put("outreach", j);
+        loaded.summary()
+                .put(
+                        "outreach",
+                        Stages.outreach(
+                                console, city, options, candidates, k, demand.equals("hotspot"), out, loaded.out()));
         loaded.summary().write(out);
-        describe(console, plan, demandPoints.size());
         console.line("wrote %s (picks.csv, candidates.geojson, demand.csv, areas.csv, summary.json)", out);
         return SightlineCli.OK;
     }

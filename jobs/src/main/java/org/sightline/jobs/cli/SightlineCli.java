@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             GapsCommand.class,
             OutreachCommand.class,
             DispatchCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SightlineCli implements Runnable {

@@ -1,12 +1,9 @@
 package org.sightline.jobs.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.engine.io.Layer;
-import org.sightline.engine.viewshed.Viewshed;
-import org.sightline.jobs.output.ViewshedTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,13 +49,8 @@ public final class ViewshedsCommand implements Callable<Integer> {
         var loaded = CityLoader.load(
                 console, out, Map.of(Layer.CAMERAS, cameras, Layer.BUILDINGS, buildings), layers, viewshed.options());
         var city = loaded.city();
-        console.step("merge occluding footprints", city::occluders);
-        List<Viewshed> vs = console.step("viewsheds", city::viewsheds);
-        console.step("write viewsheds", () -> ViewshedTables.write(out, city.cameras(), vs, loaded.out()));
-        var stats = ViewshedStats.of(vs);
-        loaded.summary().put("viewsheds", stats.toMap());
+        loaded.summary().put("viewsheds", Stages.viewsheds(console, city, out, loaded.out()));
         loaded.summary().write(out);
-        console.line("%s", stats.describe());
         console.line("wrote %s and viewsheds.csv", out.resolve("viewsheds.geojson"));
         return SightlineCli.OK;
     }

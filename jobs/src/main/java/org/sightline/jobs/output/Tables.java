@@ -1,7 +1,5 @@
 package org.sightline.jobs.output;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +33,7 @@ final class Tables {
     }
 
     static void json(Path target, Object value) {
-        try {
-            AtomicFiles.writeString(
-                    target,
-                    new com.fasterxml.jackson.databind.ObjectMapper()
-                                    .writerWithDefaultPrettyPrinter()
-                                    .writeValueAsString(value)
-                            + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.writeString(target, Json.pretty(value));
     }
 
     static List<Object> row(Object... cells) {
