@@ -25,6 +25,28 @@ class OutdoorAreaTest {
         assertThat(outdoor[1]).isCloseTo(10_000 - 100, within(1e-9));
     }
 
+    @Test
+    void manyRandomFootprintsMatchExactOverlay() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        List<Area> areas = CoverageTest.gridAreas(600, 3);
+        List<Geometry> footprints = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            double x = 512_000 + rnd.nextDouble(-20, 620), y = 3_897_000 + rnd.nextDouble(-20, 620);
+            footprints.add(Geometries.FACTORY.toGeometry(new org.locationtech.jts.geom.Envelope(
+                    x, x + rnd.nextDouble(1, 15), y, y + rnd.nextDouble(1, 15))));
+        }
+        // make them non-overlapping, as merged footprints are
+        Geometry merged = org.locationtech.jts.operation.union.UnaryUnionOp.union(footprints);
+        List<Geometry> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < merged.getNumGeometries(); i++) parts.add(merged.getGeometryN(i));
+        double[] outdoor = OutdoorArea.perArea(areas, parts);
+        for (int a = 0; a < areas.size(); a++) {
+            Geometry ag = areas.get(a).geometry();
+            double expected = ag.difference(merged).getArea();
+            assertThat(outdoor[a]).as("area %d", a).isCloseTo(expected, within(1e-6 * ag.getArea()));
+        }
+    }
+
     private static Geometry g(String wkt) throws ParseException {
         return new WKTReader(Geometries.FACTORY).read(wkt);
     }
