@@ -38,15 +38,17 @@ public final class CandidateSites {
         STRtree streetIndex = new STRtree();
         for (Street s : streets) streetIndex.insert(s.geometry().getEnvelopeInternal(), s.geometry());
         streetIndex.build();
-        List<CandidateSite> out = new ArrayList<>();
-        for (Footprint f : footprints) {
-            if (hostsCamera(f.geometry(), cams)) continue;
+        CandidateSite[] sites = new CandidateSite[footprints.size()];
+        java.util.stream.IntStream.range(0, sites.length).parallel().forEach(i -> {
+            Footprint f = footprints.get(i);
+            if (hostsCamera(f.geometry(), cams)) return;
             Polygon shell = largest(f.geometry());
-            if (shell == null) continue;
+            if (shell == null) return;
             Geometry street = nearestStreet(shell, streetIndex, maxStreetDistanceM);
-            CandidateSite site = siteOn(f, shell, street);
-            if (site != null) out.add(site);
-        }
+            sites[i] = siteOn(f, shell, street);
+        });
+        List<CandidateSite> out = new ArrayList<>();
+        for (CandidateSite s : sites) if (s != null) out.add(s);
         return out;
     }
 
@@ -73,20 +75,44 @@ public final class CandidateSites {
 
     private static Geometry nearestStreet(Polygon shell, STRtree index, double maxDistance) {
         if (index.size() == 0) return null;
-        var env = shell.getEnvelopeInternal().copy();
-        env.expandBy(maxDistance);
-        @SuppressWarnings("unchecked")
-        List<Geometry> near = index.query(env);
-        Geometry best = null;
-        double bestD = Double.POSITIVE_INFINITY;
-        for (Geometry s : near) {
-            double d = s.distance(shell);
-            if (d < bestD) {
-                bestD = d;
-                best = s;
-            }
+        Object nearest = index.nearestNeighbour(
+                shell.getEnvelopeInternal(),
+                shell,
+                (a, b) -> ((Geometry) a.getItem()).distance((Geometry) b.getItem()));
+        Geometry best = (Geometry) nearest;
+        return best != null && best.distance(shell) <= maxDistance ? best : null;
+    }
+
+    /**
+     * The footprints from which a camera of range ≤ {@code reachM} could see at least one of the
+     * points: the only ones worth a candidate site, since any other site's gain is zero.
+     */
+    public static List<Footprint> nearPoints(List<Footprint> footprints, List<Point> points, double reachM) {
+        int n = points.size();
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = points.get(i).getX();
+            y[i] = points.get(i).getY();
         }
-        return bestD <= maxDistance ? best : null;
+        org.sightline.engine.geo.GridIndex grid =
+                new org.sightline.engine.geo.GridIndex(Math.max(50, reachM), x, y, x, y);
+        org.sightline.engine.geo.GridIndex.Cursor cur = grid.cursor();
+        List<Footprint> out = new ArrayList<>();
+        for (Footprint f : footprints) {
+            var e = f.geometry().getEnvelopeInternal();
+            cur.query(e.getMinX() - reachM, e.getMinY() - reachM, e.getMaxX() + reachM, e.getMaxY() + reachM);
+            if (cur.count > 0) out.add(f);
+        }
+        return out;
+    }
+
+    /** The largest range any derived candidate gets (m). */
+    public static double maxDefaultRangeM() {
+        double max = 0;
+        for (String use : new String[] {"residential", "commercial", "industrial", "civic", ""}) {
+            max = Math.max(max, defaults(use)[1]);
+        }
+        return max;
     }
 
     /** The site on the edge facing {@code street} (or the longest edge), nudged 0.1 m outside. */

@@ -13,7 +13,6 @@ import org.sightline.engine.dispatch.DispatchOptions;
 import org.sightline.engine.hotspot.HotspotOptions;
 import org.sightline.engine.io.Layer;
 import org.sightline.engine.model.Incident;
-import org.sightline.engine.outreach.CandidateSites;
 import org.sightline.engine.synth.SynthOptions;
 import org.sightline.engine.synth.SyntheticCity;
 import org.sightline.engine.viewshed.ViewshedOptions;
@@ -112,10 +111,9 @@ public final class DemoCommand implements Callable<Integer> {
         c.line("gaps");
         summary.put("gaps", Stages.gaps(c, city, ho, dir("gaps"), loaded.out()));
         c.line("outreach (k = %d)", k);
-        var candidates = c.step(
-                "candidate sites",
-                () -> CandidateSites.fromBuildings(city.buildings(), city.cameras(), city.streets(), 200));
-        summary.put("outreach", Stages.outreach(c, city, ho, candidates, k, true, dir("outreach"), loaded.out()));
+        summary.put(
+                "outreach",
+                Stages.outreach(c, city, ho, Stages.derivedSites(city, 200), k, true, dir("outreach"), loaded.out()));
         c.line("dispatch");
         summary.put(
                 "dispatch",

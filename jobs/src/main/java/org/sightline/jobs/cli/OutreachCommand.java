@@ -17,7 +17,6 @@ import org.sightline.engine.io.RejectsWriter;
 import org.sightline.engine.model.Camera;
 import org.sightline.engine.model.Incident;
 import org.sightline.engine.outreach.CandidateSite;
-import org.sightline.engine.outreach.CandidateSites;
 import org.sightline.engine.outreach.OutreachPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,7 +111,8 @@ public final class OutreachCommand implements Callable<Integer> {
         files.put(Layer.STREETS, streets);
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         City city = loaded.city();
-        List<CandidateSite> candidates = console.step("candidate sites", () -> candidates(city, loaded.summary()));
+        Stages.Candidates candidates =
+                sites == null ? Stages.derivedSites(city, streetDistance) : demand -> readSites(city, loaded.summary());
         loaded.summary()
                 .put(
                         "outreach",
@@ -134,10 +134,7 @@ public final class OutreachCommand implements Callable<Integer> {
         return out;
     }
 
-    private List<CandidateSite> candidates(City city, org.sightline.engine.io.RunSummary summary) {
-        if (sites == null) {
-            return CandidateSites.fromBuildings(city.buildings(), city.cameras(), city.streets(), streetDistance);
-        }
+    private List<CandidateSite> readSites(City city, org.sightline.engine.io.RunSummary summary) {
         LayerResult<Camera> read = CameraReader.read(sites, ColumnMap.NONE, layers.readOptions());
         RejectsWriter.write(out, "sites", read.rejects());
         summary.put(

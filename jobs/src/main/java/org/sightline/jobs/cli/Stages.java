@@ -16,6 +16,7 @@ import org.sightline.engine.hotspot.HotspotGrid;
 import org.sightline.engine.hotspot.HotspotOptions;
 import org.sightline.engine.model.Incident;
 import org.sightline.engine.outreach.CandidateSite;
+import org.sightline.engine.outreach.CandidateSites;
 import org.sightline.engine.outreach.OutreachPlan;
 import org.sightline.engine.outreach.OutreachPlanner;
 import org.sightline.engine.viewshed.Viewshed;
@@ -95,11 +96,26 @@ final class Stages {
         return j;
     }
 
+    /** Candidate sites for a demand (derived sites need only reach the demand). */
+    interface Candidates extends Function<List<Incident>, List<CandidateSite>> {}
+
+    /** Sites on the façades of buildings near the demand that host no registered camera. */
+    static Candidates derivedSites(City city, double streetDistanceM) {
+        return demand -> CandidateSites.fromBuildings(
+                CandidateSites.nearPoints(
+                        city.buildings(),
+                        demand.stream().map(Incident::position).toList(),
+                        CandidateSites.maxDefaultRangeM()),
+                city.cameras(),
+                city.streets(),
+                streetDistanceM);
+    }
+
     static Map<String, Object> outreach(
             Console c,
             City city,
             HotspotOptions o,
-            List<CandidateSite> candidates,
+            Candidates sites,
             int k,
             boolean hotspotDemand,
             Path dir,
@@ -107,6 +123,7 @@ final class Stages {
         c.step("viewsheds", city::viewsheds);
         GapReport gaps = c.step("gaps", () -> city.gaps(o));
         List<Incident> demand = OutreachCommand.demand(city, gaps, hotspotDemand);
+        List<CandidateSite> candidates = c.step("candidate sites", () -> sites.apply(demand));
         OutreachPlan plan = c.step(
                 "candidate viewsheds and greedy plan",
                 () -> OutreachPlanner.plan(candidates, demand, city.areas(), k, city.viewshedFunction()));

@@ -133,7 +133,9 @@ class StageCommandsTest {
                 .containsExactly("cell_id", "cx", "cy", "count", "gi_z", "gi_p", "gi_bin");
         assertThat(validFeatures(hs.resolve("cells.geojson"))).isNotEmpty();
         assertThat(Files.size(hs.resolve("kde.tif"))).isGreaterThan(1000);
-        assertThat(JSON.readTree(hs.resolve("summary.json").toFile()).at("/hotspots/pai").asDouble())
+        assertThat(JSON.readTree(hs.resolve("summary.json").toFile())
+                        .at("/hotspots/pai")
+                        .asDouble())
                 .isGreaterThan(1);
 
         Path gaps = root.resolve("gaps");
