@@ -79,12 +79,13 @@ public final class HotspotsCommand implements Callable<Integer> {
                     "%,d incidents lie outside the study region (listed in outside.csv)",
                     grid.outside().size());
         if (s.degenerate()) c.line("warning: every cell has the same count; Gi* is 0 everywhere");
-        c.line("strongest hotspots:");
+        c.line("busiest hotspot cells (gi_bin ≥ 2):");
         grid.cells().stream()
                 .filter(HotspotCell::isHotspot)
-                .sorted((a, b) -> Double.compare(b.giZ(), a.giZ()))
+                .sorted((a, b) -> Double.compare(b.count(), a.count()))
                 .limit(5)
-                .forEach(cell ->
-                        c.line("  cell %-16s z = %6.2f, %.0f incidents", cell.cellId(), cell.giZ(), cell.count()));
+                .forEach(cell -> c.line(
+                        "  cell %-16s incident weight %6.0f, z = %6.2f, bin %+d",
+                        cell.cellId(), cell.count(), cell.giZ(), cell.giBin()));
     }
 }

@@ -68,7 +68,7 @@ final class Stages {
         HotspotGrid grid = c.step("Gi*, KDE and PAI", () -> city.hotspots(o));
         Map<String, Object> j = c.step(
                 "write hotspot tables",
-                () -> HotspotTables.write(dir, grid, city.incidents(), city.region(), city.crs(), out));
+                () -> HotspotTables.write(dir, grid, city.incidents(), city.areas(), city.region(), city.crs(), out));
         HotspotsCommand.describe(c, grid);
         return j;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.sightline.engine.geo.AreaLocator;
 import org.sightline.engine.geo.MetricCrs;
 import org.sightline.engine.hotspot.GridSpec;
 import org.sightline.engine.hotspot.HotspotCell;
@@ -17,6 +18,7 @@ import org.sightline.engine.hotspot.HotspotSummary;
 import org.sightline.engine.hotspot.QuarticKde;
 import org.sightline.engine.io.CsvTableWriter;
 import org.sightline.engine.io.GeoTiffs;
+import org.sightline.engine.model.Area;
 import org.sightline.engine.model.Incident;
 
 /** {@code cells.csv/.geojson}, {@code kde.tif}, {@code summary.json}, {@code outside.csv}. */
@@ -27,7 +29,14 @@ public final class HotspotTables {
     private HotspotTables() {}
 
     public static Map<String, Object> write(
-            Path dir, HotspotGrid grid, List<Incident> incidents, Geometry region, MetricCrs crs, OutputCrs out) {
+            Path dir,
+            HotspotGrid grid,
+            List<Incident> incidents,
+            List<Area> areas,
+            Geometry region,
+            MetricCrs crs,
+            OutputCrs out) {
+        if (!areas.isEmpty()) writeAreas(dir.resolve("areas.csv"), grid, incidents, areas);
         boolean perm = grid.summary().options().permutations() > 0;
         List<String> header = new ArrayList<>(List.of("cell_id", "cx", "cy", "count", "gi_z", "gi_p", "gi_bin"));
         if (perm) header.add("perm_p");
@@ -110,6 +119,35 @@ public final class HotspotTables {
                 QuarticKde.raster(xs, ys, ws, spec, grid.summary().options().bandwidth());
         GeoTiffs.writeFloat(
                 target, density, spec.width(), spec.height(), spec.i0() * cell, spec.j0() * cell, cell, crs);
+    }
+
+    /** Per area: incidents and their weight, study cells and hotspot cells (by cell centre). */
+    private static void writeAreas(Path target, HotspotGrid grid, List<Incident> incidents, List<Area> areas) {
+        AreaLocator locator = new AreaLocator(areas);
+        int na = areas.size();
+        int[] count = new int[na], cells = new int[na], hot = new int[na];
+        double[] weight = new double[na], hotWeight = new double[na];
+        for (Incident i : incidents) {
+            int a = locator.indexOf(i.position().getX(), i.position().getY());
+            if (a < 0) continue;
+            count[a]++;
+            weight[a] += i.weight();
+            var cell = grid.cellAt(i.position().getX(), i.position().getY());
+            if (cell.isPresent() && cell.get().isHotspot()) hotWeight[a] += i.weight();
+        }
+        for (HotspotCell c : grid.cells()) {
+            int a = locator.indexOf(c.cx(), c.cy());
+            if (a < 0) continue;
+            cells[a]++;
+            if (c.isHotspot()) hot[a]++;
+        }
+        List<List<?>> rows = new ArrayList<>(na);
+        for (int a = 0; a < na; a++) {
+            rows.add(Tables.row(
+                    areas.get(a).id(), areas.get(a).name(), count[a], weight[a], cells[a], hot[a], hotWeight[a]));
+        }
+        CsvTableWriter.write(
+                target, List.of("area_id", "name", "incidents", "weight", "cells", "hot_cells", "hot_weight"), rows);
     }
 
     static double round(double v, double scale) {
