@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                     + " DIR/rejects/<layer>.csv and DIR/summary.json.",
             "Exit codes: 0 ok, 2 unusable input or arguments, 1 failure."
         },
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class})
 public final class SightlineCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
