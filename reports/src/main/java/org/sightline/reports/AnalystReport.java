@@ -228,11 +228,13 @@ final class AnalystReport {
             return;
         }
         double[] xs = new double[ok.size()], ys = new double[ok.size()];
+        String[] names = new String[ok.size()];
         List<List<String>> data = new ArrayList<>();
         for (int i = 0; i < ok.size(); i++) {
             AreaRow a = ok.get(i);
             xs[i] = a.g("incidents") / (a.c("outdoor_m2") / 1e6);
             ys[i] = 100 * a.c("covered_share");
+            names[i] = a.name();
             data.add(Charts.row(a.id, a.name(), Fmt.num(xs[i], 3), a.coverage.get("covered_share")));
         }
         var img = Charts.scatter(
@@ -241,7 +243,7 @@ final class AnalystReport {
                 "Outdoor area in view (%)",
                 xs,
                 ys,
-                100.0);
+                names);
         doc.add(new Document.Image(
                 "chart-coverage-vs-density",
                 "Coverage vs incident density: incidents (gaps/areas.csv)"
@@ -396,6 +398,7 @@ final class AnalystReport {
         }
         boolean anyRes = false, anyBus = false;
         for (Feature cam : cams) {
+            if ("inactive".equals(cam.get("status"))) continue;
             String kind = cam.properties().getOrDefault("kind", kinds.getOrDefault(cam.get("camera_id"), ""));
             boolean business = "business".equals(kind);
             Coordinate p = cam.geometry().getCoordinate();

@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -26,6 +30,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -73,23 +78,43 @@ final class Charts {
                     new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("#,##0.#")));
             r.setDefaultItemLabelsVisible(true);
             r.setDefaultItemLabelFont(TICK);
+            r.setDefaultPositiveItemLabelPosition(
+                    horizontal
+                            ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                            : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+            r.setItemLabelAnchorOffset(4);
         }
         CategoryPlot plot = new CategoryPlot(ds, cat, val, r);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        if (upper != null && upper == 100.0) val.setTickUnit(new NumberTickUnit(10));
+        val.setUpperMargin(0.12);
         int h = horizontal ? Math.max(260, 80 + bars.size() * (stacked ? 24 : 14 * series.length + 8)) : 380;
         return render(style(new JFreeChart(title, TITLE, plot, series.length > 1)), W, h);
     }
 
     /** Points with a label each; x and y in axis units. */
-    static BufferedImage scatter(String title, String xAxis, String yAxis, double[] xs, double[] ys, Double yUpper) {
+    static BufferedImage scatter(String title, String xAxis, String yAxis, double[] xs, double[] ys, String[] labels) {
         XYSeries s = new XYSeries("areas");
         for (int i = 0; i < xs.length; i++) s.add(xs[i], ys[i]);
         NumberAxis x = new NumberAxis(xAxis), y = new NumberAxis(yAxis);
-        x.setAutoRangeIncludesZero(true);
-        if (yUpper != null) y.setRange(0, yUpper);
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        x.setUpperMargin(0.15);
+        x.setLowerMargin(0.1);
+        y.setUpperMargin(0.1);
+        y.setLowerMargin(0.1);
+
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         r.setSeriesPaint(0, Palette.BLUE);
         r.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        if (labels != null && labels.length <= 25) {
+            r.setDefaultItemLabelGenerator((ds, series, item) -> labels[item]);
+            r.setDefaultItemLabelsVisible(true);
+            r.setDefaultItemLabelFont(TICK);
+            r.setDefaultPositiveItemLabelPosition(
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        }
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), x, y, r);
         return render(style(new JFreeChart(title, TITLE, plot, false)), W, 420);
     }
@@ -107,6 +132,8 @@ final class Charts {
         NumberAxis x = new NumberAxis(xAxis), y = new NumberAxis(yAxis);
         x.setRange(0, 100);
         y.setRange(0, 100);
+        x.setTickUnit(new NumberTickUnit(10));
+        y.setTickUnit(new NumberTickUnit(10));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, Palette.VERMILLION);
         r.setSeriesStroke(0, new BasicStroke(2.5f));

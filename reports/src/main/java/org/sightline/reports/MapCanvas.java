@@ -199,6 +199,15 @@ final class MapCanvas {
                 color);
     }
 
+    /** A label just inside the top-left corner of a polygon's bounding box (keeps the centre free for symbols). */
+    void cornerLabel(Geometry metric, String text, Color color) {
+        Envelope e = metric.getEnvelopeInternal();
+        if (!e.intersects(extent)) return;
+        java.awt.geom.Point2D p = toPx.transform(new java.awt.geom.Point2D.Double(e.getMinX(), e.getMaxY()), null);
+        FontMetrics fm = g.getFontMetrics(BOLD);
+        halo(text, (float) p.getX() + 4, (float) p.getY() + fm.getAscent() + 2, BOLD, color);
+    }
+
     private void halo(String text, float x, float y, Font font, Color color) {
         g.setFont(font);
         var gv = font.createGlyphVector(g.getFontRenderContext(), text);

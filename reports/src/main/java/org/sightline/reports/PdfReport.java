@@ -82,11 +82,18 @@ public final class PdfReport {
 
     private void render(Document doc) throws IOException {
         newPage();
-        text(doc.title(), bold, 20, ACCENT, 0);
+        paragraph(doc.title(), bold, 20, ACCENT);
         y -= 4;
         paragraph(doc.subtitle(), regular, 10, Color.DARK_GRAY);
         y -= 6;
-        for (Block b : doc.blocks()) block(b);
+        List<Block> blocks = doc.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            // A heading stays on the page of the image that follows it.
+            if (blocks.get(i) instanceof Document.Heading
+                    && i + 1 < blocks.size()
+                    && blocks.get(i + 1) instanceof Document.Image img) need(40 + imageHeight(img) + 30);
+            block(blocks.get(i));
+        }
         cs.close();
         footers(doc.title());
     }
@@ -100,9 +107,9 @@ public final class PdfReport {
             if (h.level() == 1) {
                 cs.setStrokingColor(ACCENT);
                 cs.setLineWidth(1f);
-                line(MARGIN, y + 2, MARGIN + WIDTH, y + 2);
+                line(MARGIN, y - 2, MARGIN + WIDTH, y - 2);
             }
-            y -= 6;
+            y -= 9;
         } else if (b instanceof Document.Paragraph p) {
             paragraph(p.text(), regular, 10, Color.BLACK);
             y -= 6;
@@ -133,7 +140,7 @@ public final class PdfReport {
 
     private void figures(List<Figure> items) throws IOException {
         int perRow = 3;
-        float gap = 8, w = (WIDTH - gap * (perRow - 1)) / perRow, h = 46;
+        float gap = 8, w = (WIDTH - gap * (perRow - 1)) / perRow, h = 54;
         for (int i = 0; i < items.size(); i += perRow) {
             need(h + gap);
             for (int j = 0; j < perRow && i + j < items.size(); j++) {
@@ -145,7 +152,7 @@ public final class PdfReport {
                 cs.stroke();
                 show(f.text(), bold, 14, ACCENT, x + 6, y - 18);
                 List<String> label = wrap(f.label(), regular, 7.5f, w - 12);
-                for (int k = 0; k < Math.min(2, label.size()); k++)
+                for (int k = 0; k < Math.min(3, label.size()); k++)
                     show(label.get(k), regular, 7.5f, Color.DARK_GRAY, x + 6, y - 30 - k * 9);
             }
             y -= h + gap;
@@ -154,39 +161,44 @@ public final class PdfReport {
     }
 
     private void table(Document.TableBlock t) throws IOException {
-        float size = 7.5f, pad = 3, rowH = size + 2 * pad + 1;
+        float size = 8f, pad = 3;
         int n = t.columns().size();
-        float[] want = new float[n];
-        for (int c = 0; c < n; c++) {
-            want[c] = Math.max(width(t.columns().get(c), bold, size), 18) + 2 * pad;
-            for (List<Cell> row : t.rows())
-                want[c] = Math.max(want[c], width(row.get(c).text(), regular, size) + 2 * pad);
-        }
-        float total = 0;
-        for (float v : want) total += v;
-        float[] w = new float[n];
-        for (int c = 0; c < n; c++) w[c] = want[c] * Math.min(1f, WIDTH / total);
-        // Header cells wrap onto up to three lines when the column is narrow.
+        float[] want;
+        // Shrink the type (down to 6.5 pt) before capping the widest columns.
+        do {
+            size -= 0.5f;
+            want = wantedWidths(t, size, pad);
+        } while (sum(want) > WIDTH && size > 6.5f);
+        float lead = size + 1.5f;
+        float[] w = fitWidths(want, WIDTH);
         List<List<String>> head = new ArrayList<>();
         int headLines = 1;
         for (int c = 0; c < n; c++) {
-            List<String> l = wrap(t.columns().get(c), bold, size, w[c] - 2 * pad);
+            List<String> l = wrapHard(t.columns().get(c), bold, size, w[c] - 2 * pad);
             head.add(l);
-            headLines = Math.max(headLines, Math.min(3, l.size()));
+            headLines = Math.max(headLines, l.size());
         }
-        float headH = headLines * (size + 1.5f) + 2 * pad;
-        need(18 + headH + rowH * Math.min(3, t.rows().size()));
+        float headH = headLines * lead + 2 * pad;
+        need(18 + headH + (lead + 2 * pad) * Math.min(3, t.rows().size()));
         text(t.caption(), bold, 9, Color.BLACK, 0);
         y -= 2;
-        tableHeader(head, w, size, pad, headH);
+        tableHeader(head, w, size, pad, headH, lead);
         boolean shade = false;
         for (List<Cell> row : t.rows()) {
+            List<List<String>> lines = new ArrayList<>();
+            int maxLines = 1;
+            for (int c = 0; c < n; c++) {
+                List<String> l = wrapHard(row.get(c).text(), regular, size, w[c] - 2 * pad);
+                lines.add(l);
+                maxLines = Math.max(maxLines, l.size());
+            }
+            float rowH = maxLines * lead + 2 * pad;
             if (y - rowH < BOTTOM) {
                 cs.close();
                 newPage();
                 text(t.caption() + " (continued)", bold, 9, Color.BLACK, 0);
                 y -= 2;
-                tableHeader(head, w, size, pad, headH);
+                tableHeader(head, w, size, pad, headH, lead);
             }
             if (shade) {
                 cs.setNonStrokingColor(new Color(0xF5, 0xF7, 0xFA));
@@ -196,10 +208,12 @@ public final class PdfReport {
             shade = !shade;
             float x = MARGIN;
             for (int c = 0; c < n; c++) {
-                Cell cell = row.get(c);
-                String s = fit(cell.text(), regular, size, w[c] - 2 * pad);
-                float tx = cell.value() != null ? x + w[c] - pad - width(s, regular, size) : x + pad;
-                show(s, regular, size, Color.BLACK, tx, y - pad - size + 1);
+                boolean right = row.get(c).value() != null;
+                List<String> l = lines.get(c);
+                for (int k = 0; k < l.size(); k++) {
+                    float tx = right ? x + w[c] - pad - width(l.get(k), regular, size) : x + pad;
+                    show(l.get(k), regular, size, Color.BLACK, tx, y - pad - size + 1 - k * lead);
+                }
                 x += w[c];
             }
             y -= rowH;
@@ -210,7 +224,46 @@ public final class PdfReport {
         y -= 12;
     }
 
-    private void tableHeader(List<List<String>> head, float[] w, float size, float pad, float headH)
+    /**
+     * Each column wants its widest cell; a header may wrap at spaces, so it needs its longest word, or
+     * 45 pt when the whole header is that wide (so short numbers do not stack a header word by word).
+     */
+    private float[] wantedWidths(Document.TableBlock t, float size, float pad) throws IOException {
+        int n = t.columns().size();
+        float[] want = new float[n];
+        for (int c = 0; c < n; c++) {
+            String h = t.columns().get(c);
+            for (String word : h.split(" ")) want[c] = Math.max(want[c], width(word, bold, size));
+            want[c] = Math.max(want[c], Math.min(width(h, bold, size), 45));
+            for (List<Cell> row : t.rows())
+                want[c] = Math.max(want[c], width(row.get(c).text(), regular, size));
+            want[c] += 2 * pad;
+        }
+        return want;
+    }
+
+    /** Column widths: each column its wanted width; if they do not fit, the widest are capped to one width. */
+    static float[] fitWidths(float[] want, float total) {
+        float sum = 0;
+        for (float v : want) sum += v;
+        if (sum <= total) return want.clone();
+        float[] sorted = want.clone();
+        java.util.Arrays.sort(sorted);
+        float cap = total / want.length, below = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            float c = (total - below) / (sorted.length - i);
+            if (c <= sorted[i]) {
+                cap = c;
+                break;
+            }
+            below += sorted[i];
+        }
+        float[] out = new float[want.length];
+        for (int i = 0; i < want.length; i++) out[i] = Math.min(want[i], cap);
+        return out;
+    }
+
+    private void tableHeader(List<List<String>> head, float[] w, float size, float pad, float headH, float lead)
             throws IOException {
         cs.setNonStrokingColor(new Color(0xE3, 0xEC, 0xF5));
         cs.addRect(MARGIN, y - headH, sum(w), headH);
@@ -218,17 +271,34 @@ public final class PdfReport {
         float x = MARGIN;
         for (int c = 0; c < w.length; c++) {
             List<String> lines = head.get(c);
-            for (int k = 0; k < Math.min(3, lines.size()); k++)
-                show(
-                        fit(lines.get(k), bold, size, w[c] - 2 * pad),
-                        bold,
-                        size,
-                        Color.BLACK,
-                        x + pad,
-                        y - pad - size + 1 - k * (size + 1.5f));
+            for (int k = 0; k < lines.size(); k++)
+                show(lines.get(k), bold, size, Color.BLACK, x + pad, y - pad - size + 1 - k * lead);
             x += w[c];
         }
         y -= headH;
+    }
+
+    /** Wraps at spaces, and inside a word (after '/', '_' or anywhere) when a word alone is too wide. */
+    private List<String> wrapHard(String s, PDFont font, float size, float maxWidth) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : wrap(s, font, size, maxWidth)) {
+            String rest = line;
+            while (width(rest, font, size) > maxWidth && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) cut--;
+                int soft = Math.max(rest.lastIndexOf('/', cut - 1), rest.lastIndexOf('_', cut - 1));
+                if (soft > cut / 2) cut = soft + 1;
+                out.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            out.add(rest);
+        }
+        return out;
+    }
+
+    private static float imageHeight(Document.Image i) {
+        float w = Math.min(WIDTH, i.widthPx() * 0.75f * 1.1f);
+        return Math.min(TOP - BOTTOM - 40, w * i.image().getHeight() / i.image().getWidth());
     }
 
     private void image(Document.Image i) throws IOException {
@@ -322,13 +392,6 @@ public final class PdfReport {
             out.add(line.toString());
         }
         return out;
-    }
-
-    private String fit(String s, PDFont font, float size, float maxWidth) throws IOException {
-        if (width(s, font, size) <= maxWidth) return s;
-        String t = s;
-        while (t.length() > 1 && width(t + "…", font, size) > maxWidth) t = t.substring(0, t.length() - 1);
-        return t + "…";
     }
 
     private float width(String s, PDFont font, float size) throws IOException {

@@ -70,7 +70,11 @@ final class PublicReport {
 
         doc.h1("Coverage by cell");
         CityLayers c = new CityLayers(run);
-        MapCanvas m = new MapCanvas(c.crs, c.extent, "Share of each cell in view of registered cameras");
+        // The map shows the city and every published cell whole.
+        org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope(c.extent);
+        for (H3CellCoverage h : published)
+            extent.expandToInclude(c.crs.toMetric(h.boundary()).getEnvelopeInternal());
+        MapCanvas m = new MapCanvas(c.crs, extent, "Share of each cell in view of registered cameras");
         m.lines(CityLayers.geoms(c.streets), new java.awt.Color(0xB8, 0xB8, 0xB8), 1.2f, null);
         if (!c.streets.isEmpty()) {
             m.legend("Street", null, new java.awt.Color(0xB8, 0xB8, 0xB8), "line");

@@ -51,7 +51,7 @@ final class ReportMaps {
                     "G" + f.get("rank") + " " + f.get("cell_id"),
                     centre,
                     "uncovered_weight=" + f.get("uncovered_weight"));
-            if (f.num("rank") <= labelTop) map.label(centre, "G" + f.get("rank"), Palette.BLACK);
+            if (f.num("rank") <= labelTop) map.cornerLabel(f.geometry(), "G" + f.get("rank"), Palette.BLACK);
         }
         if (!ranked.isEmpty())
             map.legend(

@@ -55,10 +55,7 @@ final class Sections {
             for (JsonNode x : n) parts.add(x.isValueNode() ? x.asText() : x.toString());
             rows.add(List.of(Cell.text(file), Cell.text(prefix), Cell.text(String.join(", ", parts))));
         } else {
-            rows.add(List.of(
-                    Cell.text(file),
-                    Cell.text(prefix),
-                    n.isNumber() ? Cell.num(n.asDouble(), n.asText()) : Cell.text(n.asText())));
+            rows.add(List.of(Cell.text(file), Cell.text(prefix), Cell.text(n.asText())));
         }
     }
 
@@ -155,7 +152,7 @@ final class Sections {
                 else perStreet.merge((String) best[0], w, Double::sum);
             }
             method = "each incident of the incidents input assigned to its nearest street feature within "
-                    + (int) MAX_STREET_DISTANCE_M + " m (computed by the report)";
+                    + (int) MAX_STREET_DISTANCE_M + " m, computed by the report";
         }
         List<Map.Entry<String, Double>> sorted = new ArrayList<>(perStreet.entrySet());
         sorted.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
@@ -193,7 +190,7 @@ final class Sections {
                         Fmt.pct(top10)),
                 new Figure(
                         "fig-street-gini",
-                        "Gini coefficient of incidents over street segments (0 = even, 1 = all on one)",
+                        "Gini coefficient over street segments (0 = even spread, 1 = all on one)",
                         gini,
                         Fmt.num(gini, 2)))));
         doc.add(new Document.Image(

@@ -58,16 +58,16 @@ final class TinyCity {
     }
 
     static final List<Cam> CAMERAS = List.of(
-            new Cam("R-101", "resident", 50, 29.5, 180, 100, 45, false, true),
-            new Cam("R-102", "resident", 150, 29.5, 180, 90, 40, false, true),
-            new Cam("R-103", "resident", 129.5, 150, 90, 90, 40, false, true),
-            new Cam("R-104", "resident", 250, 170.5, 0, 120, 45, false, true),
-            new Cam("R-105", "resident", 229.5, 250, 270, 90, 35, false, true),
+            new Cam("R-101", "resident", 50, 29.5, 180, 100, 70, false, true),
+            new Cam("R-102", "resident", 150, 29.5, 180, 90, 65, false, true),
+            new Cam("R-103", "resident", 129.5, 150, 90, 90, 75, false, true),
+            new Cam("R-104", "resident", 250, 170.5, 300, 120, 70, false, true),
+            new Cam("R-105", "resident", 229.5, 250, 270, 90, 55, false, true),
             new Cam("R-106", "resident", 450, 370.5, 0, 90, 30, false, false),
-            new Cam("B-201", "business", 270.5, 150, 90, 100, 60, true, true),
-            new Cam("B-202", "business", 350, 229.5, 180, 120, 50, true, true),
-            new Cam("B-203", "business", 470.5, 50, 90, 90, 45, false, true),
-            new Cam("B-204", "business", 550, 129.5, 180, 360, 25, true, true));
+            new Cam("B-201", "business", 270.5, 150, 270, 100, 80, true, true),
+            new Cam("B-202", "business", 350, 229.5, 180, 120, 75, true, true),
+            new Cam("B-203", "business", 470.5, 50, 90, 90, 60, false, true),
+            new Cam("B-204", "business", 550, 129.5, 180, 360, 40, true, true));
 
     static final String[][] AREAS = {{"A1", "Westfield", "0"}, {"A2", "Central", "200"}, {"A3", "Eastbrook", "400"}};
 
