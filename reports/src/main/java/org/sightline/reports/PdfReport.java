@@ -226,7 +226,7 @@ public final class PdfReport {
 
     /**
      * Each column wants its widest cell; a header may wrap at spaces, so it needs its longest word, or
-     * 45 pt when the whole header is that wide (so short numbers do not stack a header word by word).
+     * 34 pt when the whole header is that wide (so short numbers do not stack a header word by word).
      */
     private float[] wantedWidths(Document.TableBlock t, float size, float pad) throws IOException {
         int n = t.columns().size();
@@ -234,7 +234,7 @@ public final class PdfReport {
         for (int c = 0; c < n; c++) {
             String h = t.columns().get(c);
             for (String word : h.split(" ")) want[c] = Math.max(want[c], width(word, bold, size));
-            want[c] = Math.max(want[c], Math.min(width(h, bold, size), 45));
+            want[c] = Math.max(want[c], Math.min(width(h, bold, size), 34));
             for (List<Cell> row : t.rows())
                 want[c] = Math.max(want[c], width(row.get(c).text(), regular, size));
             want[c] += 2 * pad;
