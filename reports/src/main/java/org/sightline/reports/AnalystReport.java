@@ -18,6 +18,9 @@ import org.sightline.reports.Document.Figure;
  * charts, maps with cameras and viewsheds, methods and the data-quality appendix.
  */
 final class AnalystReport {
+    /** Zoomed gap panels are short enough for two to a page. */
+    private static final int ZOOM_HEIGHT = 400;
+
     private final RunFolder run;
     private final ReportOptions options;
     private final Document doc;
@@ -367,9 +370,10 @@ final class AnalystReport {
                     c.crs,
                     ReportMaps.around(g.geometry()),
                     "Gap G" + g.get("rank") + ": " + g.get("area_name") + " (" + Fmt.num(g.num("uncovered_weight"), 1)
-                            + " uncovered)");
+                            + " uncovered)",
+                    ZOOM_HEIGHT);
             coverageLayers(z, c, views, cams, kinds);
-            ReportMaps.hotspots(z, c);
+            ReportMaps.hotspots(z, c, true);
             ReportMaps.gaps(z, c, Integer.MAX_VALUE);
             ReportMaps.picks(z, c, picks);
             doc.add(z.finish(

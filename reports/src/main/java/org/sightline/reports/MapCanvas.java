@@ -50,13 +50,18 @@ final class MapCanvas {
 
     /** @param extent the area to show, metres; widened to the map's aspect ratio */
     MapCanvas(MetricCrs crs, Envelope extent, String title) {
+        this(crs, extent, title, 640);
+    }
+
+    /** @param maxHeight the map frame's largest height in CSS pixels (≥ 320); zoom panels use less */
+    MapCanvas(MetricCrs crs, Envelope extent, String title, int maxHeight) {
         this.crs = crs;
         this.mapW = CSS_WIDTH - LEGEND_W - 2 * PAD;
         Envelope e = new Envelope(extent);
         if (e.getWidth() < 1 || e.getHeight() < 1) e.expandBy(50);
         e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.04);
         double aspect = e.getHeight() / e.getWidth();
-        this.mapH = (int) Math.round(Math.max(320, Math.min(640, mapW * aspect)));
+        this.mapH = (int) Math.round(Math.max(320, Math.min(Math.max(320, maxHeight), mapW * aspect)));
         this.mPerPx = Math.max(e.getWidth() / mapW, e.getHeight() / mapH);
         double cx = e.centre().x, cy = e.centre().y;
         this.extent = new Envelope(
@@ -343,7 +348,7 @@ final class MapCanvas {
                     }
                     if (it.stroke() != null) {
                         g.setColor(it.stroke());
-                        g.setStroke(new BasicStroke(1.5f));
+                        g.setStroke(new BasicStroke(2.5f));
                         g.drawRect(x, yy, sw, 12);
                     }
                 }

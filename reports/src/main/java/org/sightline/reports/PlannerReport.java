@@ -15,6 +15,9 @@ import org.sightline.reports.Document.Figure;
  * city-wide counts by kind. Camera inputs and viewsheds are never read.
  */
 final class PlannerReport {
+    /** Zoomed gap panels are short enough for two to a page. */
+    private static final int ZOOM_HEIGHT = 400;
+
     private PlannerReport() {}
 
     static Document build(RunFolder run, ReportOptions options) {
@@ -148,7 +151,10 @@ final class PlannerReport {
                         + " (G1 = largest) and the recommended sites (P1 = first pick)."));
         for (Feature g : ReportMaps.topGaps(c, 3)) {
             MapCanvas z = new MapCanvas(
-                    c.crs, ReportMaps.around(g.geometry()), "Gap G" + g.get("rank") + ": " + g.get("area_name"));
+                    c.crs,
+                    ReportMaps.around(g.geometry()),
+                    "Gap G" + g.get("rank") + ": " + g.get("area_name"),
+                    ZOOM_HEIGHT);
             c.base(z, true);
             ReportMaps.hotspots(z, c);
             ReportMaps.gaps(z, c, Integer.MAX_VALUE);

@@ -19,6 +19,14 @@ final class ReportMaps {
 
     /** Hotspot cells with gi_bin ≥ 2, filled by confidence. */
     static void hotspots(MapCanvas map, CityLayers c) {
+        hotspots(map, c, false);
+    }
+
+    /**
+     * Hotspot cells with gi_bin ≥ 2 by confidence: filled, or (over a coverage layer, where fills would
+     * blend into colours the legend does not show) as thick outlines.
+     */
+    static void hotspots(MapCanvas map, CityLayers c, boolean outline) {
         List<Geometry> bin3 = new ArrayList<>(), bin2 = new ArrayList<>();
         for (Feature f : c.hotspotCells) {
             double bin = f.num("gi_bin");
@@ -31,11 +39,20 @@ final class ReportMaps {
                     f.geometry().getCentroid().getCoordinate(),
                     "gi_bin=" + f.get("gi_bin"));
         }
-        map.polygons(bin2, HOT2, null, 0);
-        map.polygons(bin3, HOT3, null, 0);
+        if (outline) {
+            map.polygons(bin2, null, Palette.ORANGE, 3.5f);
+            map.polygons(bin3, null, Palette.VERMILLION, 3.5f);
+        } else {
+            map.polygons(bin2, HOT2, null, 0);
+            map.polygons(bin3, HOT3, null, 0);
+        }
         if (!bin3.isEmpty() || !bin2.isEmpty()) {
-            map.legend("Hotspot, 99 % confidence (Gi* bin 3)", HOT3, null, "box");
-            map.legend("Hotspot, 95 % confidence (Gi* bin 2)", HOT2, null, "box");
+            map.legend(
+                    "Hotspot, 99 % confidence (Gi* bin 3)",
+                    outline ? null : HOT3, outline ? Palette.VERMILLION : null, "box");
+            map.legend(
+                    "Hotspot, 95 % confidence (Gi* bin 2)",
+                    outline ? null : HOT2, outline ? Palette.ORANGE : null, "box");
         }
     }
 

@@ -165,13 +165,14 @@ final class Sections {
         }
         double[] xs = new double[n + 1], ys = new double[n + 1];
         double cum = 0, area = 0, top10 = Double.NaN;
+        int topK = Math.max(1, (int) Math.ceil(0.1 * n)); // the top tenth of segments, at least one
         List<List<String>> data = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             cum += sorted.get(i).getValue();
             xs[i + 1] = 100.0 * (i + 1) / n;
             ys[i + 1] = 100 * cum / total;
             area += (ys[i] + ys[i + 1]) / 2 / 100 * (1.0 / n);
-            if (Double.isNaN(top10) && xs[i + 1] >= 10) top10 = ys[i + 1] / 100;
+            if (i + 1 == topK) top10 = ys[i + 1] / 100;
             data.add(Charts.row(sorted.get(i).getKey(), Fmt.num(sorted.get(i).getValue(), 2)));
         }
         // The curve lies above the diagonal (segments sorted by most incidents first): Gini = 2·area − 1.
@@ -185,7 +186,8 @@ final class Sections {
         doc.add(new Document.Figures(List.of(
                 new Figure(
                         "fig-top10-street-share",
-                        "of incidents lie on the 10 % of street segments with the most",
+                        "of incidents lie on the " + topK + " street segment" + (topK == 1 ? "" : "s")
+                                + " with the most (" + Fmt.pct((double) topK / n) + " of " + n + " segments)",
                         top10,
                         Fmt.pct(top10)),
                 new Figure(

@@ -133,7 +133,7 @@ class ReportFiguresTest {
 
     /** Brute force: every incident to the street at the least distance, within 100 m. */
     @Test
-    void concentrationCurveCountsIncidentsPerNearestStreet() {
+    void concentrationCurveCountsIncidentsPerNearestStreet() throws IOException {
         TinyCity c = ReportFixture.city();
         var streets = GeoJson.read(c.inputs.resolve("buildings.geojson").resolveSibling("streets.geojson"));
         Map<String, Double> expected = new TreeMap<>();
@@ -157,6 +157,15 @@ class ReportFiguresTest {
                 .data()
                 .rows()) shown.put(r.get(0), d(r.get(1)));
         assertThat(shown).isEqualTo(expected);
+        // 5 segments: the top tenth is the single busiest segment.
+        double total =
+                expected.values().stream().mapToDouble(Double::doubleValue).sum();
+        double busiest = expected.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow();
+        assertThat(Html.figures(html(Audience.ANALYST)).get("fig-top10-street-share"))
+                .isCloseTo(busiest / total, within(EPS));
     }
 
     @Test

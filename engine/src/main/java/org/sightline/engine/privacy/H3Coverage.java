@@ -119,7 +119,9 @@ public final class H3Coverage {
     /** Cells whose centre lies in g, plus the cells of its vertices and their neighbours, that intersect g. */
     private static List<Long> cellsTouching(Geometry g, int res) {
         TreeSet<Long> candidates = new TreeSet<>();
-        for (Coordinate c : g.getCoordinates()) candidates.addAll(H3.gridDisk(H3.latLngToCell(c.y, c.x, res), 1));
+        TreeSet<Long> vertexCells = new TreeSet<>();
+        for (Coordinate c : g.getCoordinates()) vertexCells.add(H3.latLngToCell(c.y, c.x, res));
+        for (long cell : vertexCells) candidates.addAll(H3.gridDisk(cell, 1));
         for (int i = 0; i < g.getNumGeometries(); i++) {
             if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
                 List<List<LatLng>> holes = new ArrayList<>();
