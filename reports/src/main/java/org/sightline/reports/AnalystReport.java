@@ -20,6 +20,8 @@ import org.sightline.reports.Document.Figure;
 final class AnalystReport {
     /** Zoomed gap panels are short enough for two to a page. */
     private static final int ZOOM_HEIGHT = 400;
+    /** Camera markers are drawn only on maps at least this detailed (metres per CSS pixel). */
+    private static final double CAMERA_MARKER_MAX_M_PER_PX = 4;
 
     private final RunFolder run;
     private final ReportOptions options;
@@ -356,7 +358,7 @@ final class AnalystReport {
         c.base(hot, true);
         ReportMaps.hotspots(hot, c);
         ReportMaps.gaps(hot, c, 10);
-        ReportMaps.picks(hot, c, picks);
+        ReportMaps.picks(hot, c, picks, 10);
         doc.add(
                 hot.finish(
                         "map-gaps",
@@ -375,7 +377,7 @@ final class AnalystReport {
             coverageLayers(z, c, views, cams, kinds);
             ReportMaps.hotspots(z, c, true);
             ReportMaps.gaps(z, c, Integer.MAX_VALUE);
-            ReportMaps.picks(z, c, picks);
+            ReportMaps.picks(z, c, picks, Integer.MAX_VALUE);
             doc.add(z.finish(
                     "map-gap-" + g.get("rank"),
                     "Gap G" + g.get("rank") + " (cell " + g.get("cell_id") + ", "
@@ -401,6 +403,11 @@ final class AnalystReport {
                         "area_m2=" + v.get("area_m2"));
         }
         boolean anyRes = false, anyBus = false;
+        if (m.metresPerPixel() > CAMERA_MARKER_MAX_M_PER_PX && !cams.isEmpty()) {
+            // Thousands of markers would hide the coverage they explain; the zoomed panels show them.
+            m.legend("Cameras: shown in the zoomed panels", null, null, "none");
+            return;
+        }
         for (Feature cam : cams) {
             if ("inactive".equals(cam.get("status"))) continue;
             String kind = cam.properties().getOrDefault("kind", kinds.getOrDefault(cam.get("camera_id"), ""));

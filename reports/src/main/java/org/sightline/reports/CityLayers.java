@@ -84,9 +84,14 @@ final class CityLayers {
 
     /** Draws the base layers (footprints, streets, area outlines) and records them as counts. */
     void base(MapCanvas map, boolean areaOutlines) {
+        // At city scale footprint outlines would merge into a grey mesh: fill only.
+        boolean fine = map.metresPerPixel() <= 2;
         map.polygons(
-                geoms(footprints), new java.awt.Color(0xD4, 0xD4, 0xD0), new java.awt.Color(0xB0, 0xB0, 0xAA), 0.4f);
-        map.lines(geoms(streets), new java.awt.Color(0xA8, 0xA8, 0xA8), 1.4f, null);
+                geoms(footprints),
+                new java.awt.Color(0xD4, 0xD4, 0xD0),
+                fine ? new java.awt.Color(0xB0, 0xB0, 0xAA) : null,
+                0.4f);
+        map.lines(geoms(streets), new java.awt.Color(0xA8, 0xA8, 0xA8), fine ? 1.4f : 0.6f, null);
         if (areaOutlines) map.lines(geoms(areas), new java.awt.Color(0x44, 0x44, 0x44), 1.3f, new float[] {6, 3});
         if (!footprints.isEmpty()) {
             map.legend(

@@ -47,6 +47,7 @@ final class MapCanvas {
     private final ShapeWriter shapes;
     private final List<LegendItem> legend = new ArrayList<>();
     private final List<List<String>> data = new ArrayList<>();
+    private final List<java.awt.geom.Rectangle2D> labels = new ArrayList<>();
 
     /** @param extent the area to show, metres; widened to the map's aspect ratio */
     MapCanvas(MetricCrs crs, Envelope extent, String title) {
@@ -95,6 +96,11 @@ final class MapCanvas {
 
     Envelope extent() {
         return extent;
+    }
+
+    /** Ground metres per CSS pixel. */
+    double metresPerPixel() {
+        return mPerPx;
     }
 
     Shape shape(Geometry metric) {
@@ -213,10 +219,15 @@ final class MapCanvas {
         halo(text, (float) p.getX() + 4, (float) p.getY() + fm.getAscent() + 2, BOLD, color);
     }
 
+    /** Draws a haloed label unless it would overlap one already placed (first come, first placed). */
     private void halo(String text, float x, float y, Font font, Color color) {
         g.setFont(font);
         var gv = font.createGlyphVector(g.getFontRenderContext(), text);
         Shape outline = gv.getOutline(x, y);
+        java.awt.geom.Rectangle2D box = outline.getBounds2D();
+        box.setRect(box.getX() - 2, box.getY() - 2, box.getWidth() + 4, box.getHeight() + 4);
+        for (java.awt.geom.Rectangle2D other : labels) if (other.intersects(box)) return;
+        labels.add(box);
         g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.setColor(Color.WHITE);
         g.draw(outline);

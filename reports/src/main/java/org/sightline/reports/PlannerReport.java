@@ -144,7 +144,7 @@ final class PlannerReport {
         c.base(m, true);
         ReportMaps.hotspots(m, c);
         ReportMaps.gaps(m, c, 10);
-        ReportMaps.picks(m, c, picks);
+        ReportMaps.picks(m, c, picks, 10);
         doc.add(m.finish(
                 "map-gaps",
                 "City overview: Gi* hotspot cells, coverage gaps ranked by uncovered incident weight"
@@ -158,7 +158,7 @@ final class PlannerReport {
             c.base(z, true);
             ReportMaps.hotspots(z, c);
             ReportMaps.gaps(z, c, Integer.MAX_VALUE);
-            ReportMaps.picks(z, c, picks);
+            ReportMaps.picks(z, c, picks, Integer.MAX_VALUE);
             doc.add(z.finish(
                     "map-gap-" + g.get("rank"),
                     "Gap G" + g.get("rank") + " (" + Fmt.count(g.num("incidents")) + " incidents, uncovered weight "

@@ -76,17 +76,24 @@ final class ReportMaps {
     }
 
     /** Outreach picks: the picked sites' candidate viewsheds and a triangle labelled P1, P2, … */
-    static void picks(MapCanvas map, CityLayers c, Table picks) {
+    static void picks(MapCanvas map, CityLayers c, Table picks, int labelTop) {
         List<Geometry> views = new ArrayList<>();
         for (Feature f : c.candidates) if (Table.bool(f.properties(), "picked")) views.add(f.geometry());
         map.polygons(views, PICK_VIEW, Palette.BLUE, 0.8f);
         for (Map<String, String> p : picks.rows()) {
             Coordinate m = c.crs.toMetric(Table.numOrNaN(p, "lon"), Table.numOrNaN(p, "lat"));
-            map.marker(m, "triangle", Palette.BLUE, 11, "P" + p.get("rank"));
+            boolean label = Table.numOrNaN(p, "rank") <= labelTop;
+            map.marker(m, "triangle", Palette.BLUE, 11, label ? "P" + p.get("rank") : null);
             map.record("pick", "P" + p.get("rank") + " " + p.get("site_id"), m, "gain=" + p.get("gain"));
         }
         if (!picks.rows().isEmpty()) {
-            map.legend("Recommended camera site (P1 = first pick)", Palette.BLUE, null, "triangle");
+            map.legend(
+                    labelTop < picks.size()
+                            ? "Recommended camera site (P1 = first pick; first " + labelTop + " labelled)"
+                            : "Recommended camera site (P1 = first pick)",
+                    Palette.BLUE,
+                    null,
+                    "triangle");
             if (!views.isEmpty()) map.legend("What a camera at the site would see", PICK_VIEW, Palette.BLUE, "box");
         }
     }
