@@ -82,7 +82,6 @@ final class Charts {
                     horizontal
                             ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
                             : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-            r.setItemLabelAnchorOffset(4);
         }
         CategoryPlot plot = new CategoryPlot(ds, cat, val, r);
         plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);
