@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             OutreachCommand.class,
             DispatchCommand.class,
             DemoCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SightlineCli implements Runnable {
