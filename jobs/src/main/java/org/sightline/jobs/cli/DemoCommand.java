@@ -16,6 +16,9 @@ import org.sightline.engine.model.Incident;
 import org.sightline.engine.synth.SynthOptions;
 import org.sightline.engine.synth.SyntheticCity;
 import org.sightline.engine.viewshed.ViewshedOptions;
+import org.sightline.reports.Audience;
+import org.sightline.reports.ReportOptions;
+import org.sightline.reports.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,6 +124,16 @@ public final class DemoCommand implements Callable<Integer> {
                         c, city, DispatchOptions.DEFAULTS, Incident::occurredAt, "incident time", dir("dispatch")));
         summary.write(out);
         writeRunJson(files, city);
+        c.line("report");
+        Reports.Written report = c.step(
+                "analyst report (HTML and PDF)",
+                () -> Reports.write(new ReportOptions(
+                        out,
+                        out.resolve("report"),
+                        Audience.ANALYST,
+                        ReportOptions.DEFAULT_K_ANON,
+                        ReportOptions.DEFAULT_H3_RESOLUTION,
+                        ReportOptions.DEFAULT_TOP_N)));
         double s = (System.nanoTime() - t0) / 1e9;
         c.line("");
         c.line("demo finished in %.0f s. Everything is in %s:", s, out.toAbsolutePath());
@@ -131,6 +144,12 @@ public final class DemoCommand implements Callable<Integer> {
         c.line("  outreach/picks.csv            where to recruit the next %d cameras, with gains and the bound", k);
         c.line("  dispatch/suggestions.csv      ranked cameras with reasons for every incident");
         c.line("  summary.json, rejects/        what was read, and every rejected row with its reason");
+        c.line("");
+        c.line("The analyst report: %s", report.html().toAbsolutePath());
+        c.line("                    %s", report.pdf().toAbsolutePath());
+        c.line(
+                "Planner and public reports: ./sightline report --in %s --out %s --audience planner|public",
+                out, out.resolve("report"));
         return SightlineCli.OK;
     }
 
