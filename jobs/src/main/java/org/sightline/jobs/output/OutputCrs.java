@@ -73,6 +73,19 @@ public final class OutputCrs {
         }
     }
 
+    /**
+     * A metric geometry as it will be written: transformed, then snapped to the written precision
+     * with topology preserved, so that a valid sliver (a few cm² of viewshed in a gap between two
+     * buildings) never becomes an invalid ring after rounding; it may collapse to empty instead.
+     */
+    public Geometry forOutput(Geometry metricGeometry) {
+        Geometry g = apply(metricGeometry);
+        if (g.isEmpty() || !(g instanceof org.locationtech.jts.geom.Polygonal)) return g;
+        Geometry reduced = org.locationtech.jts.precision.GeometryPrecisionReducer.reduce(
+                g, new org.locationtech.jts.geom.PrecisionModel(Math.pow(10, decimals())));
+        return reduced.isEmpty() ? Geometries.FACTORY.createPolygon() : reduced;
+    }
+
     public Coordinate point(double x, double y) {
         if (isWgs84()) return metric.toWgs84(x, y);
         try {

@@ -27,7 +27,7 @@ final class Tables {
     static void geojson(Path target, OutputCrs out, Iterable<Feature> features) {
         AtomicFiles.write(target, stream -> {
             GeoJsonFeatureWriter w = new GeoJsonFeatureWriter(stream, out.decimals(), out.crsName());
-            for (Feature f : features) w.write(f.metric() == null ? null : out.apply(f.metric()), f.properties());
+            for (Feature f : features) w.write(f.metric() == null ? null : out.forOutput(f.metric()), f.properties());
             w.close();
         });
     }

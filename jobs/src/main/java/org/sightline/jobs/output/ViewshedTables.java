@@ -32,7 +32,7 @@ public final class ViewshedTables {
             p.put("status", v.status().name().toLowerCase(Locale.ROOT));
             features.add(new Tables.Feature(v.geometry(), p));
             List<Object> row = new ArrayList<>(p.values());
-            row.add(wkt.write(out.apply(v.geometry())));
+            row.add(wkt.write(out.forOutput(v.geometry())));
             rows.add(row);
         }
         Tables.geojson(dir.resolve("viewsheds.geojson"), out, features);
