@@ -198,8 +198,8 @@ final class Sections {
         doc.add(new Document.Image(
                 "chart-concentration",
                 "Concentration curve: cumulative share of incidents against"
-                        + " cumulative share of street segments (" + n + " segments, " + Fmt.num(total, 0)
-                        + " incidents; "
+                        + " cumulative share of street segments (" + n + " segments, incident weight "
+                        + Fmt.num(total, 0) + "; "
                         + method
                         + (unassigned > 0 ? "; " + unassigned + " incidents farther than any street left out" : "")
                         + "). The farther the curve from the diagonal, the more incidents concentrate on few segments.",
