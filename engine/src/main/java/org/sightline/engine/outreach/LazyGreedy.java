@@ -11,7 +11,7 @@ import java.util.List;
  * 1 − 1/e of the optimum; the online bound states the actual gap, usually far smaller.
  *
  * <p>Cost: O(m log m) heap operations plus one pass over a candidate's demand list per
- * re-evaluation; the bound costs O(m) per pick (a selection over the stale gains).
+ * re-evaluation; the bound costs O(k log k) per pick.
  */
 public final class LazyGreedy {
     private LazyGreedy() {}
@@ -37,11 +37,8 @@ public final class LazyGreedy {
         List<GreedyPlan.Pick> picks = new ArrayList<>();
         double total = 0;
         double bound = Double.POSITIVE_INFINITY;
-        double[] scratch = new double[m];
         int target = Math.min(k, m);
         while (picks.size() < target && size > 0) {
-            // the online bound for the current set S_i, from stale gains (valid upper bounds)
-            bound = Math.min(bound, total + sumOfLargest(gain, heap, size, k, scratch));
             int top = heap[0];
             if (stamp[top] != picks.size()) {
                 double g = 0;
@@ -51,6 +48,9 @@ public final class LazyGreedy {
                 siftDown(heap, size, 0, gain);
                 continue;
             }
+            // the online bound for the current set S_i, from stale gains (valid upper bounds); once
+            // per pick, when the top is fresh, so it costs O(m) per pick, not per re-evaluation
+            bound = Math.min(bound, total + sumOfLargest(gain, heap, size, k));
             if (gain[top] <= 0) break; // nothing left to gain: stop early and say so via picks.size()
             heap[0] = heap[--size];
             siftDown(heap, size, 0, gain);
@@ -58,40 +58,60 @@ public final class LazyGreedy {
             total += gain[top];
             picks.add(new GreedyPlan.Pick(picks.size() + 1, top, gain[top], total, bound));
         }
-        bound = Math.min(bound, total + sumOfLargest(gain, heap, size, k, scratch));
+        bound = Math.min(bound, total + sumOfLargest(gain, heap, size, k));
         // every step's bound is ≥ OPT ≥ total; rounding aside, so is the final one
         return new GreedyPlan(picks, Math.max(bound, total), k, m);
     }
 
-    /** Sum of the k largest stale gains among the candidates still in the heap. */
-    private static double sumOfLargest(double[] gain, int[] heap, int size, int k, double[] scratch) {
-        if (size <= k) {
-            double s = 0;
-            for (int i = 0; i < size; i++) s += Math.max(0, gain[heap[i]]);
-            return s;
-        }
-        for (int i = 0; i < size; i++) scratch[i] = gain[heap[i]];
-        // quickselect: move the k largest into scratch[0..k)
-        int lo = 0, hi = size - 1;
-        while (lo < hi) {
-            double pivot = scratch[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (scratch[i] > pivot) i++;
-                while (scratch[j] < pivot) j--;
-                if (i <= j) {
-                    double t = scratch[i];
-                    scratch[i++] = scratch[j];
-                    scratch[j--] = t;
-                }
-            }
-            if (k - 1 <= j) hi = j;
-            else if (k - 1 >= i) lo = i;
-            else break;
-        }
+    /**
+     * Sum of the k largest stale gains among the candidates still in the heap, in O(k log k): a
+     * best-first walk of the max-heap from its root (a node's children are never larger than it).
+     * The frontier is itself a small binary max-heap of heap positions.
+     */
+    private static double sumOfLargest(double[] gain, int[] heap, int size, int k) {
+        int[] frontier = new int[Math.min(size, 2 * k + 2)];
+        int n = 0;
         double s = 0;
-        for (int i = 0; i < k; i++) s += Math.max(0, scratch[i]);
+        if (size == 0 || k == 0) return 0;
+        frontier[n++] = 0;
+        for (int taken = 0; taken < k && n > 0; taken++) {
+            int pos = frontier[0];
+            frontier[0] = frontier[--n];
+            siftDownPositions(frontier, n, heap, gain);
+            s += Math.max(0, gain[heap[pos]]);
+            for (int child = 2 * pos + 1; child <= 2 * pos + 2 && child < size; child++) {
+                if (n == frontier.length) frontier = java.util.Arrays.copyOf(frontier, 2 * n);
+                frontier[n] = child;
+                siftUpPositions(frontier, n++, heap, gain);
+            }
+        }
         return s;
+    }
+
+    private static void siftDownPositions(int[] f, int n, int[] heap, double[] gain) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= n) return;
+            int r = l + 1;
+            int best = r < n && gain[heap[f[r]]] > gain[heap[f[l]]] ? r : l;
+            if (gain[heap[f[best]]] <= gain[heap[f[i]]]) return;
+            int t = f[i];
+            f[i] = f[best];
+            f[best] = t;
+            i = best;
+        }
+    }
+
+    private static void siftUpPositions(int[] f, int i, int[] heap, double[] gain) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (gain[heap[f[parent]]] >= gain[heap[f[i]]]) return;
+            int t = f[i];
+            f[i] = f[parent];
+            f[parent] = t;
+            i = parent;
+        }
     }
 
     /** Max-heap on gain, ties to the lower candidate index. */
