@@ -92,6 +92,8 @@
     }).addTo(incidentLayer);
     L.circle(ll, { radius: u, color: '#000', weight: 2, fill: false, dashArray: '4 3' }).addTo(incidentLayer);
     L.circleMarker(ll, { radius: 4, color: '#000', fillColor: '#000', fillOpacity: 1 }).addTo(incidentLayer);
+    const shown = L.geoJSON(res.viewsheds).getBounds();
+    if (shown.isValid()) map.fitBounds(shown.extend(ll), { maxZoom: 18, padding: [40, 40] });
     const list = $('suggestions');
     list.innerHTML = '';
     $('incident').textContent = res.suggestions.length
