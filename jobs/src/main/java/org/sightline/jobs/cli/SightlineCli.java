@@ -17,6 +17,12 @@ import picocli.CommandLine.Command;
                     + " DIR/rejects/<layer>.csv and DIR/summary.json.",
             "Exit codes: 0 ok, 2 unusable input or arguments, 1 failure."
         },
+        footer = {
+            "",
+            "The dispatcher service runs separately (no Spark on its class path):",
+            "  serve      sightline serve --demo --port N | --config service.yaml   (sightline serve --help)",
+            "  audit      sightline audit verify --data DIR                         (checks the audit hash chain)"
+        },
         subcommands = {
             GenerateCommand.class,
             ValidateCommand.class,
