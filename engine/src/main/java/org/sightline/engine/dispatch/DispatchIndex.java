@@ -44,6 +44,8 @@ public final class DispatchIndex {
     private final GridIndex reach;
     private final IndexedPointInAreaLocator[] locators;
     private final IndexedFacetDistance[] approachTargets; // covered street pieces, or the viewshed
+    private final Envelope[] viewEnvelopes;
+    private final Envelope[] approachEnvelopes;
     private final String[] approachStreetName;
     private final List<Geometry> footprints;
     private final STRtree footprintIndex = new STRtree();
@@ -76,16 +78,20 @@ public final class DispatchIndex {
         this.locators = new IndexedPointInAreaLocator[n];
         this.approachTargets = new IndexedFacetDistance[n];
         this.approachStreetName = new String[n];
+        this.viewEnvelopes = new Envelope[n];
+        this.approachEnvelopes = new Envelope[n];
         STRtree streetIndex = new STRtree();
         for (Street s : streets) streetIndex.insert(s.geometry().getEnvelopeInternal(), s);
         streetIndex.build();
         IntStream.range(0, n).parallel().forEach(i -> {
             Geometry v = cameras.get(i).viewshed();
+            viewEnvelopes[i] = v.getEnvelopeInternal();
             locators[i] = new IndexedPointInAreaLocator(v);
             locators[i].locate(cameras.get(i).camera().position().getCoordinate()); // build the index now
             if (v.isEmpty()) return;
             if (!hasStreets) {
                 approachTargets[i] = new IndexedFacetDistance(v);
+                approachEnvelopes[i] = v.getEnvelopeInternal();
                 return;
             }
             List<Geometry> pieces = new ArrayList<>();
@@ -101,7 +107,9 @@ public final class DispatchIndex {
                 }
             }
             if (!pieces.isEmpty()) {
-                approachTargets[i] = new IndexedFacetDistance(v.getFactory().buildGeometry(pieces));
+                Geometry seenStreets = v.getFactory().buildGeometry(pieces);
+                approachTargets[i] = new IndexedFacetDistance(seenStreets);
+                approachEnvelopes[i] = seenStreets.getEnvelopeInternal();
                 approachStreetName[i] =
                         String.join(", ", names.stream().distinct().limit(2).toList());
             }
@@ -147,7 +155,12 @@ public final class DispatchIndex {
             if (d > c.rangeM() + o.approachM() + u) continue;
             Geometry v = cameras.get(i).viewshed();
             double share = 0;
-            if (d <= c.rangeM() + u && !v.isEmpty()) {
+            Envelope ve = viewEnvelopes[i];
+            boolean diskMeetsBox = px + u >= ve.getMinX()
+                    && px - u <= ve.getMaxX()
+                    && py + u >= ve.getMinY()
+                    && py - u <= ve.getMaxY();
+            if (d <= c.rangeM() + u && !v.isEmpty() && diskMeetsBox) {
                 if (u < 1e-3) {
                     share = locators[i].locate(x.getCoordinate()) != Location.EXTERIOR ? 1 : 0;
                 } else {
@@ -177,7 +190,9 @@ public final class DispatchIndex {
                         expired,
                         score,
                         seesReason(share, d, access, until, expired)));
-            } else if (approachTargets[i] != null && !v.isEmpty()) {
+            } else if (approachTargets[i] != null
+                    && !v.isEmpty()
+                    && boxDistance(approachEnvelopes[i], px, py) <= o.approachM()) {
                 double gap = approachTargets[i].distance(x);
                 if (gap <= o.approachM()) {
                     double score = 0.25 * (1 - Math.min(1, gap / Math.max(1e-9, o.approachM())));
@@ -233,6 +248,13 @@ public final class DispatchIndex {
             .thenComparing(Comparator.comparingDouble(Suggestion::score).reversed())
             .thenComparing(Suggestion::distanceM)
             .thenComparing(Suggestion::cameraId);
+
+    /** Distance from a point to a box (0 inside): a lower bound of the distance to what it holds. */
+    private static double boxDistance(Envelope e, double x, double y) {
+        double dx = Math.max(0, Math.max(e.getMinX() - x, x - e.getMaxX()));
+        double dy = Math.max(0, Math.max(e.getMinY() - y, y - e.getMaxY()));
+        return Math.hypot(dx, dy);
+    }
 
     private double outdoorDiskArea(double px, double py, double u) {
         double area = Math.PI * u * u;
