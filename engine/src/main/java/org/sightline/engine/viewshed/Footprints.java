@@ -15,7 +15,6 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.index.ItemVisitor;
 import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.sightline.engine.geo.Geometries;
@@ -28,14 +27,10 @@ import org.sightline.engine.model.Footprint;
  * (shared walls disappear, courtyards stay as holes).
  *
  * <p>Holds the boundary edges of the merged polygons, oriented with the interior on the left, in a
- * packed array indexed by an {@link HPRtree} over runs of up to {@value #CHUNK} consecutive edges of a
- * ring, and another {@link HPRtree} over the merged polygons for point-in-footprint tests. Immutable and
- * thread-safe once built.
+ * packed array indexed by a uniform {@link EdgeGrid}, and an {@link HPRtree} over the merged polygons
+ * for point-in-footprint tests. Immutable and thread-safe once built.
  */
 public final class Footprints {
-    /** Consecutive edges of one ring indexed as one item: fewer tree items, same query precision. */
-    static final int CHUNK = 8;
-
     public static final double DEFAULT_MIN_OCCLUDER_HEIGHT_M = 2;
 
     /** Cell of the grid that finds touching footprints (metres): about one house per cell. */
@@ -49,8 +44,9 @@ public final class Footprints {
     /** Edge i is (edges[4i], edges[4i+1]) → (edges[4i+2], edges[4i+3]), interior on its left. */
     private final double[] edges;
 
-    private final int[] chunkStart;
-    private final HPRtree edgeIndex;
+    private final EdgeGrid grid;
+    /** continues[i]: edge i + 1 is the next edge of the same ring (starts where edge i ends). */
+    private final boolean[] continues;
 
     private Footprints(double minOccluderHeightM, int inputCount, int occluderCount, List<Polygon> merged) {
         this.minOccluderHeightM = minOccluderHeightM;
@@ -59,21 +55,15 @@ public final class Footprints {
         this.merged = List.copyOf(merged);
         this.polygonIndex = new HPRtree();
         int edgeCount = 0;
-        int chunkCount = 0;
         for (Polygon p : merged) {
             polygonIndex.insert(p.getEnvelopeInternal(), p);
-            for (int r = -1; r < p.getNumInteriorRing(); r++) {
-                int n = ring(p, r).getNumPoints() - 1;
-                edgeCount += n;
-                chunkCount += (n + CHUNK - 1) / CHUNK;
-            }
+            for (int r = -1; r < p.getNumInteriorRing(); r++)
+                edgeCount += ring(p, r).getNumPoints() - 1;
         }
         polygonIndex.build();
         this.edges = new double[4 * edgeCount];
-        this.chunkStart = new int[chunkCount + 1];
-        this.edgeIndex = new HPRtree();
+        this.continues = new boolean[edgeCount];
         int e = 0;
-        int c = 0;
         for (Polygon p : merged) {
             for (int r = -1; r < p.getNumInteriorRing(); r++) {
                 CoordinateSequence seq = ring(p, r).getCoordinateSequence();
@@ -81,27 +71,19 @@ public final class Footprints {
                 // shell counter-clockwise, holes clockwise: the polygon's interior is on each edge's left
                 boolean reverse = (r < 0) != ccw;
                 int n = seq.size() - 1;
-                for (int i = 0; i < n; i += CHUNK) {
-                    chunkStart[c] = e;
-                    Envelope env = new Envelope();
-                    for (int k = i; k < Math.min(n, i + CHUNK); k++) {
-                        int from = reverse ? n - k : k;
-                        int to = reverse ? n - k - 1 : k + 1;
-                        edges[4 * e] = seq.getX(from);
-                        edges[4 * e + 1] = seq.getY(from);
-                        edges[4 * e + 2] = seq.getX(to);
-                        edges[4 * e + 3] = seq.getY(to);
-                        env.expandToInclude(seq.getX(from), seq.getY(from));
-                        env.expandToInclude(seq.getX(to), seq.getY(to));
-                        e++;
-                    }
-                    edgeIndex.insert(env, c);
-                    c++;
+                for (int k = 0; k < n; k++) {
+                    int from = reverse ? n - k : k;
+                    int to = reverse ? n - k - 1 : k + 1;
+                    edges[4 * e] = seq.getX(from);
+                    edges[4 * e + 1] = seq.getY(from);
+                    edges[4 * e + 2] = seq.getX(to);
+                    edges[4 * e + 3] = seq.getY(to);
+                    continues[e] = k + 1 < n;
+                    e++;
                 }
             }
         }
-        chunkStart[chunkCount] = e;
-        edgeIndex.build();
+        this.grid = new EdgeGrid(edges);
     }
 
     /** Occluders with the default minimum height of {@value #DEFAULT_MIN_OCCLUDER_HEIGHT_M} m. */
@@ -262,17 +244,12 @@ public final class Footprints {
         return edges;
     }
 
-    int chunkStart(int chunk) {
-        return chunkStart[chunk];
+    boolean continues(int edge) {
+        return continues[edge];
     }
 
-    int chunkEnd(int chunk) {
-        return chunkStart[chunk + 1];
-    }
-
-    /** Visits the indices (as {@link Integer}) of edge chunks whose envelope meets {@code env}. */
-    void queryChunks(Envelope env, ItemVisitor visitor) {
-        edgeIndex.query(env, visitor);
+    EdgeGrid grid() {
+        return grid;
     }
 
     /** A merged polygon whose interior or boundary contains (x, y), or null. */
