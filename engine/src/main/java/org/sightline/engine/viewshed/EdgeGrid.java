@@ -19,13 +19,21 @@ final class EdgeGrid {
     final double[] coords;
 
     EdgeGrid(double[] edges) {
-        int n = edges.length / 4;
+        this(boxesOf(edges), edges);
+    }
+
+    /**
+     * A grid over items with boxes {@code boxes[4i..4i+3]} = (minX, minY, maxX, maxY); {@code payload}
+     * (4 values per item, or null) is copied next to each entry.
+     */
+    EdgeGrid(double[] boxes, double[] payload) {
+        int n = boxes.length / 4;
         double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
-        for (int i = 0; i < 2 * n; i++) {
-            minX = Math.min(minX, edges[2 * i]);
-            maxX = Math.max(maxX, edges[2 * i]);
-            minY = Math.min(minY, edges[2 * i + 1]);
-            maxY = Math.max(maxY, edges[2 * i + 1]);
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, boxes[4 * i]);
+            minY = Math.min(minY, boxes[4 * i + 1]);
+            maxX = Math.max(maxX, boxes[4 * i + 2]);
+            maxY = Math.max(maxY, boxes[4 * i + 3]);
         }
         if (n == 0) minX = minY = maxX = maxY = 0;
         double w = maxX - minX, h = maxY - minY;
@@ -36,28 +44,35 @@ final class EdgeGrid {
         this.ny = Math.max(1, (int) Math.min(MAX_CELLS / nx, (long) Math.floor(h / cell) + 1));
         this.start = new int[nx * ny + 1];
         for (int i = 0; i < n; i++) {
-            int ax = cx(Math.min(edges[4 * i], edges[4 * i + 2])), bx = cx(Math.max(edges[4 * i], edges[4 * i + 2]));
-            int ay = cy(Math.min(edges[4 * i + 1], edges[4 * i + 3]));
-            int by = cy(Math.max(edges[4 * i + 1], edges[4 * i + 3]));
-            for (int y = ay; y <= by; y++) for (int x = ax; x <= bx; x++) start[y * nx + x + 1]++;
+            for (int y = cy(boxes[4 * i + 1]); y <= cy(boxes[4 * i + 3]); y++) {
+                for (int x = cx(boxes[4 * i]); x <= cx(boxes[4 * i + 2]); x++) start[y * nx + x + 1]++;
+            }
         }
         for (int c = 0; c < nx * ny; c++) start[c + 1] += start[c];
         this.items = new int[start[nx * ny]];
-        this.coords = new double[4 * items.length];
+        this.coords = payload == null ? new double[0] : new double[4 * items.length];
         int[] fill = new int[nx * ny];
         for (int i = 0; i < n; i++) {
-            int ax = cx(Math.min(edges[4 * i], edges[4 * i + 2])), bx = cx(Math.max(edges[4 * i], edges[4 * i + 2]));
-            int ay = cy(Math.min(edges[4 * i + 1], edges[4 * i + 3]));
-            int by = cy(Math.max(edges[4 * i + 1], edges[4 * i + 3]));
-            for (int y = ay; y <= by; y++) {
-                for (int x = ax; x <= bx; x++) {
+            for (int y = cy(boxes[4 * i + 1]); y <= cy(boxes[4 * i + 3]); y++) {
+                for (int x = cx(boxes[4 * i]); x <= cx(boxes[4 * i + 2]); x++) {
                     int c = y * nx + x;
                     int k = start[c] + fill[c]++;
                     items[k] = i;
-                    System.arraycopy(edges, 4 * i, coords, 4 * k, 4);
+                    if (payload != null) System.arraycopy(payload, 4 * i, coords, 4 * k, 4);
                 }
             }
         }
+    }
+
+    private static double[] boxesOf(double[] edges) {
+        double[] b = new double[edges.length];
+        for (int i = 0; i < edges.length / 4; i++) {
+            b[4 * i] = Math.min(edges[4 * i], edges[4 * i + 2]);
+            b[4 * i + 1] = Math.min(edges[4 * i + 1], edges[4 * i + 3]);
+            b[4 * i + 2] = Math.max(edges[4 * i], edges[4 * i + 2]);
+            b[4 * i + 3] = Math.max(edges[4 * i + 1], edges[4 * i + 3]);
+        }
+        return b;
     }
 
     /** Column of x, clamped to the grid. */

@@ -15,7 +15,6 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.sightline.engine.geo.Geometries;
 import org.sightline.engine.geo.GridIndex;
@@ -27,7 +26,7 @@ import org.sightline.engine.model.Footprint;
  * (shared walls disappear, courtyards stay as holes).
  *
  * <p>Holds the boundary edges of the merged polygons, oriented with the interior on the left, in a
- * packed array indexed by a uniform {@link EdgeGrid}, and an {@link HPRtree} over the merged polygons
+ * packed array indexed by a uniform {@link EdgeGrid}, and another over the merged polygons' envelopes
  * for point-in-footprint tests. Immutable and thread-safe once built.
  */
 public final class Footprints {
@@ -40,7 +39,7 @@ public final class Footprints {
     private final int inputCount;
     private final int occluderCount;
     private final List<Polygon> merged;
-    private final HPRtree polygonIndex;
+    private final EdgeGrid polygonIndex;
     /** Edge i is (edges[4i], edges[4i+1]) → (edges[4i+2], edges[4i+3]), interior on its left. */
     private final double[] edges;
 
@@ -53,14 +52,19 @@ public final class Footprints {
         this.inputCount = inputCount;
         this.occluderCount = occluderCount;
         this.merged = List.copyOf(merged);
-        this.polygonIndex = new HPRtree();
         int edgeCount = 0;
-        for (Polygon p : merged) {
-            polygonIndex.insert(p.getEnvelopeInternal(), p);
+        double[] boxes = new double[4 * merged.size()];
+        for (int i = 0; i < merged.size(); i++) {
+            Polygon p = merged.get(i);
+            Envelope env = p.getEnvelopeInternal();
+            boxes[4 * i] = env.getMinX();
+            boxes[4 * i + 1] = env.getMinY();
+            boxes[4 * i + 2] = env.getMaxX();
+            boxes[4 * i + 3] = env.getMaxY();
             for (int r = -1; r < p.getNumInteriorRing(); r++)
                 edgeCount += ring(p, r).getNumPoints() - 1;
         }
-        polygonIndex.build();
+        this.polygonIndex = new EdgeGrid(boxes, boxes);
         this.edges = new double[4 * edgeCount];
         this.continues = new boolean[edgeCount];
         int e = 0;
@@ -254,13 +258,17 @@ public final class Footprints {
 
     /** A merged polygon whose interior or boundary contains (x, y), or null. */
     Polygon polygonCovering(double x, double y) {
-        Coordinate c = new Coordinate(x, y);
-        Polygon[] found = new Polygon[1];
-        polygonIndex.query(new Envelope(c), item -> {
-            if (found[0] == null && SimplePointInAreaLocator.locate(c, (Polygon) item) != Location.EXTERIOR)
-                found[0] = (Polygon) item;
-        });
-        return found[0];
+        EdgeGrid g = polygonIndex;
+        int c = g.cy(y) * g.nx + g.cx(x);
+        double[] box = g.coords;
+        Coordinate p = null;
+        for (int k = g.start(c); k < g.end(c); k++) {
+            if (x < box[4 * k] || y < box[4 * k + 1] || x > box[4 * k + 2] || y > box[4 * k + 3]) continue;
+            Polygon candidate = merged.get(g.item(k));
+            if (p == null) p = new Coordinate(x, y);
+            if (SimplePointInAreaLocator.locate(p, candidate) != Location.EXTERIOR) return candidate;
+        }
+        return null;
     }
 
     @Override
