@@ -36,6 +36,7 @@ final class CoverageSweep {
     private static final int LEVELS = 3;
     private static final int CHUNK = 512;
     private static final double CELL = 64;
+    private static final double AREA_CELL = 256;
 
     private final double ox, oy;
     // viewsheds
@@ -57,7 +58,7 @@ final class CoverageSweep {
     private final int[] sStreet;
     private final double[] sx1, sy1, sx2, sy2;
     private final GridIndex viewBoxes, viewEdges, areaEdges;
-    private final org.locationtech.jts.index.strtree.STRtree areaIndex;
+    private final GridIndex areaBoxes;
 
     CoverageSweep(
             List<? extends Geometry> views,
@@ -104,16 +105,14 @@ final class CoverageSweep {
         aOx = new double[nAreas];
         aOy = new double[nAreas];
         EdgeList ae = new EdgeList();
-        areaIndex = new org.locationtech.jts.index.strtree.STRtree();
         for (int a = 0; a < nAreas; a++) {
             areaRings[a] = rings(areas.get(a));
             bounds(areaRings[a], a, aMinX, aMinY, aMaxX, aMaxY);
             aOx[a] = (aMinX[a] + aMaxX[a]) / 2;
             aOy[a] = (aMinY[a] + aMaxY[a]) / 2;
             ae.addRings(areaRings[a], a);
-            if (areaRings[a].length > 0) areaIndex.insert(new Envelope(aMinX[a], aMaxX[a], aMinY[a], aMaxY[a]), a);
         }
-        areaIndex.build();
+        areaBoxes = new GridIndex(AREA_CELL, aMinX, aMinY, aMaxX, aMaxY);
         fArea = ae.owner();
         fx1 = ae.x1();
         fy1 = ae.y1();
@@ -232,12 +231,13 @@ final class CoverageSweep {
         }
         GridIndex.Cursor bc = w.viewBoxCursor;
         bc.query(bx0, by0, bx1, by1);
-        List<Integer> areasHere = nAreas > 0 ? areasNear(bx0, by0, bx1, by1) : List.of();
+        int nHere = nAreas > 0 ? areasNear(w, bx0, by0, bx1, by1) : 0;
+        int[] areasHere = w.areas;
         // an edge that meets no area boundary is inside or outside each area as a whole
-        boolean[] edgeInArea = new boolean[areasHere.size()];
+        boolean[] edgeInArea = w.inArea(nHere);
         if (!nearAreaEdge) {
-            for (int ai = 0; ai < edgeInArea.length; ai++) {
-                edgeInArea[ai] = locate(areaRings[areasHere.get(ai)], (x1 + x2) / 2, (y1 + y2) / 2) > 0;
+            for (int ai = 0; ai < nHere; ai++) {
+                edgeInArea[ai] = locate(areaRings[areasHere[ai]], (x1 + x2) / 2, (y1 + y2) / 2) > 0;
             }
         }
         double dx = x2 - x1, dy = y2 - y1;
@@ -270,8 +270,8 @@ final class CoverageSweep {
             if (liveLevel1) p.cityLive += cross(px, py, qx, qy, 0, 0);
             if (depth == 0) p.addUnique(i, cross(px, py, qx, qy, vOx[i], vOy[i]));
             else if (depth == 1) p.addUnique(container, -cross(px, py, qx, qy, vOx[container], vOy[container]));
-            for (int ai = 0; ai < areasHere.size(); ai++) {
-                int a = areasHere.get(ai);
+            for (int ai = 0; ai < nHere; ai++) {
+                int a = areasHere[ai];
                 boolean inside = nearAreaEdge ? containsForAreaOfViewPiece(areaRings[a], mx, my) : edgeInArea[ai];
                 if (!inside) continue;
                 double cr = cross(px, py, qx, qy, aOx[a], aOy[a]);
@@ -340,9 +340,9 @@ final class CoverageSweep {
                 w.split(x1, y1, x2, y2, ex1[e], ey1[e], ex2[e], ey2[e]);
             }
         }
-        List<Integer> areasHere = List.of();
+        int nHere = 0;
         if (nAreas > 0) {
-            areasHere = areasNear(bx0, by0, bx1, by1);
+            nHere = areasNear(w, bx0, by0, bx1, by1);
             GridIndex.Cursor ac = w.areaEdgeCursor;
             ac.query(bx0, by0, bx1, by1);
             for (int k = 0; k < ac.count; k++) {
@@ -367,7 +367,8 @@ final class CoverageSweep {
             }
             if (seen) covered += pieceLen;
             if (seenLive) liveCovered += pieceLen;
-            for (int a : areasHere) {
+            for (int ai = 0; ai < nHere; ai++) {
+                int a = w.areas[ai];
                 if (locate(areaRings[a], mx, my) > 0) {
                     p.addArea(a, 4, pieceLen);
                     if (seen) p.addArea(a, 5, pieceLen);
@@ -384,11 +385,15 @@ final class CoverageSweep {
         return x >= vMinX[j] - EPS && x <= vMaxX[j] + EPS && y >= vMinY[j] - EPS && y <= vMaxY[j] + EPS;
     }
 
-    private List<Integer> areasNear(double x0, double y0, double x1, double y1) {
-        @SuppressWarnings("unchecked")
-        List<Integer> found = areaIndex.query(new Envelope(x0, x1, y0, y1));
-        found.sort(null);
-        return found;
+    /** The non-empty areas whose box meets the box, ascending, in {@code w.areas}; returns how many. */
+    private int areasNear(Work w, double x0, double y0, double x1, double y1) {
+        GridIndex.Cursor c = w.areaBoxCursor;
+        c.query(x0, y0, x1, y1);
+        if (w.areas.length < c.count) w.areas = new int[c.count];
+        int n = 0;
+        for (int k = 0; k < c.count; k++) if (areaRings[c.found[k]].length > 0) w.areas[n++] = c.found[k];
+        Arrays.sort(w.areas, 0, n);
+        return n;
     }
 
     /**
@@ -579,6 +584,15 @@ final class CoverageSweep {
         final GridIndex.Cursor viewBoxCursor = viewBoxes.cursor();
         final GridIndex.Cursor viewEdgeCursor = viewEdges.cursor();
         final GridIndex.Cursor areaEdgeCursor = areaEdges.cursor();
+        final GridIndex.Cursor areaBoxCursor = areaBoxes.cursor();
+        int[] areas = new int[16];
+        boolean[] inArea = new boolean[16];
+
+        boolean[] inArea(int n) {
+            if (inArea.length < n) inArea = new boolean[n];
+            return inArea;
+        }
+
         double[] t = new double[16];
         int nt;
 
