@@ -37,6 +37,7 @@ final class CoverageSweep {
     private static final int CHUNK = 512;
     private static final double CELL = 64;
     private static final double AREA_CELL = 256;
+    private static final double EDGE_CELL = 24;
 
     private final double ox, oy;
     // viewsheds
@@ -213,11 +214,13 @@ final class CoverageSweep {
         double bx0 = Math.min(x1, x2) - EPS, by0 = Math.min(y1, y2) - EPS;
         double bx1 = Math.max(x1, x2) + EPS, by1 = Math.max(y1, y2) + EPS;
         w.reset();
+        w.nextEdge();
         GridIndex.Cursor vc = w.viewEdgeCursor;
         vc.query(bx0, by0, bx1, by1);
         for (int k = 0; k < vc.count; k++) {
             int f = vc.found[k];
-            if (eView[f] != i) w.split(x1, y1, x2, y2, ex1[f], ey1[f], ex2[f], ey2[f]);
+            int j = eView[f];
+            if (j != i && w.split(x1, y1, x2, y2, ex1[f], ey1[f], ex2[f], ey2[f])) w.touched[j] = w.edgeStamp;
         }
         boolean nearAreaEdge = false;
         if (nAreas > 0) {
@@ -231,6 +234,9 @@ final class CoverageSweep {
         }
         GridIndex.Cursor bc = w.viewBoxCursor;
         bc.query(bx0, by0, bx1, by1);
+        // a view none of whose edges comes within EPS of this edge contains all of it or none of it:
+        // decide it once, at the first piece (0 = not yet, 1 = inside, 2 = outside)
+        byte[] whole = w.whole(bc.count);
         int nHere = nAreas > 0 ? areasNear(w, bx0, by0, bx1, by1) : 0;
         int[] areasHere = w.areas;
         // an edge that meets no area boundary is inside or outside each area as a whole
@@ -257,8 +263,18 @@ final class CoverageSweep {
             int depth = 0, liveDepth = 0, container = -1;
             for (int c = 0; c < bc.count; c++) {
                 int j = bc.found[c];
-                if (j == i || !inBox(j, mx, my)) continue;
-                if (containsForView(viewRings[j], mx, my, dx, dy, j < i)) {
+                if (j == i) continue;
+                boolean in;
+                if (w.touched[j] != w.edgeStamp) {
+                    if (whole[c] == 0)
+                        whole[c] = inBox(j, mx, my) && containsForView(viewRings[j], mx, my, dx, dy, j < i)
+                                ? (byte) 1
+                                : (byte) 2;
+                    in = whole[c] == 1;
+                } else {
+                    in = inBox(j, mx, my) && containsForView(viewRings[j], mx, my, dx, dy, j < i);
+                }
+                if (in) {
                     depth++;
                     container = j;
                     if (live[j]) liveDepth++;
@@ -526,7 +542,7 @@ final class CoverageSweep {
             c[k] = Math.max(x1[k], x2[k]);
             d[k] = Math.max(y1[k], y2[k]);
         }
-        return new GridIndex(CELL, a, b, c, d);
+        return new GridIndex(EDGE_CELL, a, b, c, d);
     }
 
     /** Growable edge arrays. */
@@ -586,6 +602,23 @@ final class CoverageSweep {
         final GridIndex.Cursor areaEdgeCursor = areaEdges.cursor();
         final GridIndex.Cursor areaBoxCursor = areaBoxes.cursor();
         int[] areas = new int[16];
+        final int[] touched = new int[nViews];
+        int edgeStamp;
+        byte[] whole = new byte[64];
+
+        void nextEdge() {
+            if (++edgeStamp == Integer.MAX_VALUE) {
+                Arrays.fill(touched, 0);
+                edgeStamp = 1;
+            }
+        }
+
+        byte[] whole(int n) {
+            if (whole.length < n) whole = new byte[n];
+            Arrays.fill(whole, 0, n, (byte) 0);
+            return whole;
+        }
+
         boolean[] inArea = new boolean[16];
 
         boolean[] inArea(int n) {
@@ -607,11 +640,14 @@ final class CoverageSweep {
             t[nt++] = v;
         }
 
-        /** Adds the parameters along a→b where segment c→d crosses or touches it. */
-        void split(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
+        /**
+         * Adds the parameters along a→b where segment c→d crosses or touches it. Returns false only if
+         * c→d lies wholly on one side of the line a→b, farther than {@link #EPS} from it.
+         */
+        boolean split(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
             double ux = bx - ax, uy = by - ay;
             double len = Math.hypot(ux, uy);
-            if (len == 0) return;
+            if (len == 0) return true;
             double dc = (ux * (cy - ay) - uy * (cx - ax)) / len; // signed distance of c from line ab
             double dd = (ux * (dy - ay) - uy * (dx - ax)) / len;
             double tc = ((cx - ax) * ux + (cy - ay) * uy) / (len * len);
@@ -626,6 +662,7 @@ final class CoverageSweep {
                 // the crossing must also lie within a→b (not on its extension)
                 if (t > tEps && t < 1 - tEps) add(t);
             }
+            return !((dc > EPS && dd > EPS) || (dc < -EPS && dd < -EPS));
         }
 
         /** Sorted, de-duplicated parameters; {@code nt} is updated. */

@@ -14,6 +14,8 @@ public final class GridIndex {
     private final int[] start;
     private final int[] items;
     private final double[] minX, minY, maxX, maxY;
+    /** The box of items[j] at 4j … 4j + 3 (minX, minY, maxX, maxY): a cell's boxes are read contiguously. */
+    private final double[] boxes;
 
     public GridIndex(double cell, double[] minX, double[] minY, double[] maxX, double[] maxY) {
         if (!(cell > 0)) throw new IllegalArgumentException("cell must be > 0, was " + cell);
@@ -57,6 +59,14 @@ public final class GridIndex {
                 start[u] = j;
             }
             items[j] = itemOf[idx[j]];
+        }
+        this.boxes = new double[4 * total];
+        for (int j = 0; j < total; j++) {
+            int it = items[j];
+            boxes[4 * j] = minX[it];
+            boxes[4 * j + 1] = minY[it];
+            boxes[4 * j + 2] = maxX[it];
+            boxes[4 * j + 3] = maxY[it];
         }
         start[unique] = total;
         // a dense row table when the occupied cells span a modest rectangle: a query then indexes
@@ -162,15 +172,19 @@ public final class GridIndex {
                 stamp = 1;
             }
             int cx0 = cellOf(x0), cx1 = cellOf(x1), cy0 = cellOf(y0), cy1 = cellOf(y1);
+            boolean oneCell = cx0 == cx1 && cy0 == cy1; // no item can be met twice
+            double[] b = boxes;
             for (int cx = cx0; cx <= cx1; cx++) {
                 for (int cy = cy0; cy <= cy1; cy++) {
                     int pos = row(cx, cy);
                     if (pos < 0) continue;
                     for (int j = start[pos]; j < start[pos + 1]; j++) {
+                        if (b[4 * j + 2] < x0 || b[4 * j] > x1 || b[4 * j + 3] < y0 || b[4 * j + 1] > y1) continue;
                         int it = items[j];
-                        if (mark[it] == stamp) continue;
-                        mark[it] = stamp;
-                        if (maxX[it] < x0 || minX[it] > x1 || maxY[it] < y0 || minY[it] > y1) continue;
+                        if (!oneCell) {
+                            if (mark[it] == stamp) continue;
+                            mark[it] = stamp;
+                        }
                         if (count == found.length) found = Arrays.copyOf(found, count * 2);
                         found[count++] = it;
                     }
