@@ -36,6 +36,8 @@ final class CoverageSweep {
     private static final int LEVELS = 3;
     private static final int CHUNK = 512;
     private static final double CELL = 64;
+    private static final double AREA_CELL = 256;
+    private static final double EDGE_CELL = 24;
 
     private final double ox, oy;
     // viewsheds
@@ -57,7 +59,7 @@ final class CoverageSweep {
     private final int[] sStreet;
     private final double[] sx1, sy1, sx2, sy2;
     private final GridIndex viewBoxes, viewEdges, areaEdges;
-    private final org.locationtech.jts.index.strtree.STRtree areaIndex;
+    private final GridIndex areaBoxes;
 
     CoverageSweep(
             List<? extends Geometry> views,
@@ -104,16 +106,14 @@ final class CoverageSweep {
         aOx = new double[nAreas];
         aOy = new double[nAreas];
         EdgeList ae = new EdgeList();
-        areaIndex = new org.locationtech.jts.index.strtree.STRtree();
         for (int a = 0; a < nAreas; a++) {
             areaRings[a] = rings(areas.get(a));
             bounds(areaRings[a], a, aMinX, aMinY, aMaxX, aMaxY);
             aOx[a] = (aMinX[a] + aMaxX[a]) / 2;
             aOy[a] = (aMinY[a] + aMaxY[a]) / 2;
             ae.addRings(areaRings[a], a);
-            if (areaRings[a].length > 0) areaIndex.insert(new Envelope(aMinX[a], aMaxX[a], aMinY[a], aMaxY[a]), a);
         }
-        areaIndex.build();
+        areaBoxes = new GridIndex(AREA_CELL, aMinX, aMinY, aMaxX, aMaxY);
         fArea = ae.owner();
         fx1 = ae.x1();
         fy1 = ae.y1();
@@ -214,11 +214,13 @@ final class CoverageSweep {
         double bx0 = Math.min(x1, x2) - EPS, by0 = Math.min(y1, y2) - EPS;
         double bx1 = Math.max(x1, x2) + EPS, by1 = Math.max(y1, y2) + EPS;
         w.reset();
+        w.nextEdge();
         GridIndex.Cursor vc = w.viewEdgeCursor;
         vc.query(bx0, by0, bx1, by1);
         for (int k = 0; k < vc.count; k++) {
             int f = vc.found[k];
-            if (eView[f] != i) w.split(x1, y1, x2, y2, ex1[f], ey1[f], ex2[f], ey2[f]);
+            int j = eView[f];
+            if (j != i && w.split(x1, y1, x2, y2, ex1[f], ey1[f], ex2[f], ey2[f])) w.touched[j] = w.edgeStamp;
         }
         boolean nearAreaEdge = false;
         if (nAreas > 0) {
@@ -232,12 +234,16 @@ final class CoverageSweep {
         }
         GridIndex.Cursor bc = w.viewBoxCursor;
         bc.query(bx0, by0, bx1, by1);
-        List<Integer> areasHere = nAreas > 0 ? areasNear(bx0, by0, bx1, by1) : List.of();
+        // a view none of whose edges comes within EPS of this edge contains all of it or none of it:
+        // decide it once, at the first piece (0 = not yet, 1 = inside, 2 = outside)
+        byte[] whole = w.whole(bc.count);
+        int nHere = nAreas > 0 ? areasNear(w, bx0, by0, bx1, by1) : 0;
+        int[] areasHere = w.areas;
         // an edge that meets no area boundary is inside or outside each area as a whole
-        boolean[] edgeInArea = new boolean[areasHere.size()];
+        boolean[] edgeInArea = w.inArea(nHere);
         if (!nearAreaEdge) {
-            for (int ai = 0; ai < edgeInArea.length; ai++) {
-                edgeInArea[ai] = locate(areaRings[areasHere.get(ai)], (x1 + x2) / 2, (y1 + y2) / 2) > 0;
+            for (int ai = 0; ai < nHere; ai++) {
+                edgeInArea[ai] = locate(areaRings[areasHere[ai]], (x1 + x2) / 2, (y1 + y2) / 2) > 0;
             }
         }
         double dx = x2 - x1, dy = y2 - y1;
@@ -257,8 +263,18 @@ final class CoverageSweep {
             int depth = 0, liveDepth = 0, container = -1;
             for (int c = 0; c < bc.count; c++) {
                 int j = bc.found[c];
-                if (j == i || !inBox(j, mx, my)) continue;
-                if (containsForView(viewRings[j], mx, my, dx, dy, j < i)) {
+                if (j == i) continue;
+                boolean in;
+                if (w.touched[j] != w.edgeStamp) {
+                    if (whole[c] == 0)
+                        whole[c] = inBox(j, mx, my) && containsForView(viewRings[j], mx, my, dx, dy, j < i)
+                                ? (byte) 1
+                                : (byte) 2;
+                    in = whole[c] == 1;
+                } else {
+                    in = inBox(j, mx, my) && containsForView(viewRings[j], mx, my, dx, dy, j < i);
+                }
+                if (in) {
                     depth++;
                     container = j;
                     if (live[j]) liveDepth++;
@@ -270,8 +286,8 @@ final class CoverageSweep {
             if (liveLevel1) p.cityLive += cross(px, py, qx, qy, 0, 0);
             if (depth == 0) p.addUnique(i, cross(px, py, qx, qy, vOx[i], vOy[i]));
             else if (depth == 1) p.addUnique(container, -cross(px, py, qx, qy, vOx[container], vOy[container]));
-            for (int ai = 0; ai < areasHere.size(); ai++) {
-                int a = areasHere.get(ai);
+            for (int ai = 0; ai < nHere; ai++) {
+                int a = areasHere[ai];
                 boolean inside = nearAreaEdge ? containsForAreaOfViewPiece(areaRings[a], mx, my) : edgeInArea[ai];
                 if (!inside) continue;
                 double cr = cross(px, py, qx, qy, aOx[a], aOy[a]);
@@ -340,9 +356,9 @@ final class CoverageSweep {
                 w.split(x1, y1, x2, y2, ex1[e], ey1[e], ex2[e], ey2[e]);
             }
         }
-        List<Integer> areasHere = List.of();
+        int nHere = 0;
         if (nAreas > 0) {
-            areasHere = areasNear(bx0, by0, bx1, by1);
+            nHere = areasNear(w, bx0, by0, bx1, by1);
             GridIndex.Cursor ac = w.areaEdgeCursor;
             ac.query(bx0, by0, bx1, by1);
             for (int k = 0; k < ac.count; k++) {
@@ -367,7 +383,8 @@ final class CoverageSweep {
             }
             if (seen) covered += pieceLen;
             if (seenLive) liveCovered += pieceLen;
-            for (int a : areasHere) {
+            for (int ai = 0; ai < nHere; ai++) {
+                int a = w.areas[ai];
                 if (locate(areaRings[a], mx, my) > 0) {
                     p.addArea(a, 4, pieceLen);
                     if (seen) p.addArea(a, 5, pieceLen);
@@ -384,11 +401,15 @@ final class CoverageSweep {
         return x >= vMinX[j] - EPS && x <= vMaxX[j] + EPS && y >= vMinY[j] - EPS && y <= vMaxY[j] + EPS;
     }
 
-    private List<Integer> areasNear(double x0, double y0, double x1, double y1) {
-        @SuppressWarnings("unchecked")
-        List<Integer> found = areaIndex.query(new Envelope(x0, x1, y0, y1));
-        found.sort(null);
-        return found;
+    /** The non-empty areas whose box meets the box, ascending, in {@code w.areas}; returns how many. */
+    private int areasNear(Work w, double x0, double y0, double x1, double y1) {
+        GridIndex.Cursor c = w.areaBoxCursor;
+        c.query(x0, y0, x1, y1);
+        if (w.areas.length < c.count) w.areas = new int[c.count];
+        int n = 0;
+        for (int k = 0; k < c.count; k++) if (areaRings[c.found[k]].length > 0) w.areas[n++] = c.found[k];
+        Arrays.sort(w.areas, 0, n);
+        return n;
     }
 
     /**
@@ -521,7 +542,7 @@ final class CoverageSweep {
             c[k] = Math.max(x1[k], x2[k]);
             d[k] = Math.max(y1[k], y2[k]);
         }
-        return new GridIndex(CELL, a, b, c, d);
+        return new GridIndex(EDGE_CELL, a, b, c, d);
     }
 
     /** Growable edge arrays. */
@@ -579,6 +600,32 @@ final class CoverageSweep {
         final GridIndex.Cursor viewBoxCursor = viewBoxes.cursor();
         final GridIndex.Cursor viewEdgeCursor = viewEdges.cursor();
         final GridIndex.Cursor areaEdgeCursor = areaEdges.cursor();
+        final GridIndex.Cursor areaBoxCursor = areaBoxes.cursor();
+        int[] areas = new int[16];
+        final int[] touched = new int[nViews];
+        int edgeStamp;
+        byte[] whole = new byte[64];
+
+        void nextEdge() {
+            if (++edgeStamp == Integer.MAX_VALUE) {
+                Arrays.fill(touched, 0);
+                edgeStamp = 1;
+            }
+        }
+
+        byte[] whole(int n) {
+            if (whole.length < n) whole = new byte[n];
+            Arrays.fill(whole, 0, n, (byte) 0);
+            return whole;
+        }
+
+        boolean[] inArea = new boolean[16];
+
+        boolean[] inArea(int n) {
+            if (inArea.length < n) inArea = new boolean[n];
+            return inArea;
+        }
+
         double[] t = new double[16];
         int nt;
 
@@ -593,11 +640,14 @@ final class CoverageSweep {
             t[nt++] = v;
         }
 
-        /** Adds the parameters along a→b where segment c→d crosses or touches it. */
-        void split(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
+        /**
+         * Adds the parameters along a→b where segment c→d crosses or touches it. Returns false only if
+         * c→d lies wholly on one side of the line a→b, farther than {@link #EPS} from it.
+         */
+        boolean split(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
             double ux = bx - ax, uy = by - ay;
             double len = Math.hypot(ux, uy);
-            if (len == 0) return;
+            if (len == 0) return true;
             double dc = (ux * (cy - ay) - uy * (cx - ax)) / len; // signed distance of c from line ab
             double dd = (ux * (dy - ay) - uy * (dx - ax)) / len;
             double tc = ((cx - ax) * ux + (cy - ay) * uy) / (len * len);
@@ -612,6 +662,7 @@ final class CoverageSweep {
                 // the crossing must also lie within a→b (not on its extension)
                 if (t > tEps && t < 1 - tEps) add(t);
             }
+            return !((dc > EPS && dd > EPS) || (dc < -EPS && dd < -EPS));
         }
 
         /** Sorted, de-duplicated parameters; {@code nt} is updated. */

@@ -14,6 +14,8 @@ public final class GridIndex {
     private final int[] start;
     private final int[] items;
     private final double[] minX, minY, maxX, maxY;
+    /** The box of items[j] at 4j … 4j + 3 (minX, minY, maxX, maxY): a cell's boxes are read contiguously. */
+    private final double[] boxes;
 
     public GridIndex(double cell, double[] minX, double[] minY, double[] maxX, double[] maxY) {
         if (!(cell > 0)) throw new IllegalArgumentException("cell must be > 0, was " + cell);
@@ -58,7 +60,58 @@ public final class GridIndex {
             }
             items[j] = itemOf[idx[j]];
         }
+        this.boxes = new double[4 * total];
+        for (int j = 0; j < total; j++) {
+            int it = items[j];
+            boxes[4 * j] = minX[it];
+            boxes[4 * j + 1] = minY[it];
+            boxes[4 * j + 2] = maxX[it];
+            boxes[4 * j + 3] = maxY[it];
+        }
         start[unique] = total;
+        // a dense row table when the occupied cells span a modest rectangle: a query then indexes
+        // it directly instead of binary-searching the keys
+        int cxMin = Integer.MAX_VALUE, cxMax = Integer.MIN_VALUE, cyMin = Integer.MAX_VALUE, cyMax = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (!(minX[i] <= maxX[i] && minY[i] <= maxY[i])) continue; // an empty box
+            cxMin = Math.min(cxMin, cellOf(minX[i]));
+            cxMax = Math.max(cxMax, cellOf(maxX[i]));
+            cyMin = Math.min(cyMin, cellOf(minY[i]));
+            cyMax = Math.max(cyMax, cellOf(maxY[i]));
+        }
+        long span = cxMin > cxMax ? -1 : (long) (cxMax - cxMin + 1) * (cyMax - cyMin + 1);
+        if (span > 0 && span <= Math.max(DENSE_MIN, 4L * unique)) {
+            this.dx0 = cxMin;
+            this.dy0 = cyMin;
+            this.dnx = cxMax - cxMin + 1;
+            this.dny = cyMax - cyMin + 1;
+            this.dense = new int[(int) span];
+            java.util.Arrays.fill(dense, -1);
+            for (int u2 = 0; u2 < unique; u2++) {
+                long key = keys[u2];
+                int cx = (int) Math.floorDiv(key + (1L << 23), 1L << 24), cy = (int) (key - cx * (1L << 24));
+                if (cx < cxMin || cx > cxMax || cy < cyMin || cy > cyMax) continue; // padding of empty boxes
+                dense[(cx - cxMin) * dny + (cy - cyMin)] = u2;
+            }
+        } else {
+            this.dx0 = this.dy0 = this.dnx = this.dny = 0;
+            this.dense = null;
+        }
+    }
+
+    private static final long DENSE_MIN = 1 << 16;
+    /** Row of cell (cx, cy) at dense[(cx − dx0) · dny + cy − dy0], −1 when empty; null if too sparse. */
+    private final int[] dense;
+
+    private final int dx0, dy0, dnx, dny;
+
+    /** Position of the cell's row in {@code keys}, or negative if the cell is empty. */
+    private int row(int cx, int cy) {
+        if (dense != null) {
+            int x = cx - dx0, y = cy - dy0;
+            return x < 0 || y < 0 || x >= dnx || y >= dny ? -1 : dense[x * dny + y];
+        }
+        return Arrays.binarySearch(keys, key(cx, cy));
     }
 
     /** Indices of {@code cellKeys} in ascending key order (ties by index). */
@@ -119,15 +172,19 @@ public final class GridIndex {
                 stamp = 1;
             }
             int cx0 = cellOf(x0), cx1 = cellOf(x1), cy0 = cellOf(y0), cy1 = cellOf(y1);
+            boolean oneCell = cx0 == cx1 && cy0 == cy1; // no item can be met twice
+            double[] b = boxes;
             for (int cx = cx0; cx <= cx1; cx++) {
                 for (int cy = cy0; cy <= cy1; cy++) {
-                    int pos = Arrays.binarySearch(keys, key(cx, cy));
+                    int pos = row(cx, cy);
                     if (pos < 0) continue;
                     for (int j = start[pos]; j < start[pos + 1]; j++) {
+                        if (b[4 * j + 2] < x0 || b[4 * j] > x1 || b[4 * j + 3] < y0 || b[4 * j + 1] > y1) continue;
                         int it = items[j];
-                        if (mark[it] == stamp) continue;
-                        mark[it] = stamp;
-                        if (maxX[it] < x0 || minX[it] > x1 || maxY[it] < y0 || minY[it] > y1) continue;
+                        if (!oneCell) {
+                            if (mark[it] == stamp) continue;
+                            mark[it] = stamp;
+                        }
                         if (count == found.length) found = Arrays.copyOf(found, count * 2);
                         found[count++] = it;
                     }

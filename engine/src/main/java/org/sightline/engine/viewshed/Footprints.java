@@ -3,6 +3,7 @@ package org.sightline.engine.viewshed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -14,11 +15,9 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.index.ItemVisitor;
-import org.locationtech.jts.index.hprtree.HPRtree;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.sightline.engine.geo.Geometries;
+import org.sightline.engine.geo.GridIndex;
 import org.sightline.engine.model.Footprint;
 
 /**
@@ -27,49 +26,48 @@ import org.sightline.engine.model.Footprint;
  * (shared walls disappear, courtyards stay as holes).
  *
  * <p>Holds the boundary edges of the merged polygons, oriented with the interior on the left, in a
- * packed array indexed by an {@link HPRtree} over runs of up to {@value #CHUNK} consecutive edges of a
- * ring, and an {@link STRtree} over the merged polygons for point-in-footprint tests. Immutable and
- * thread-safe once built.
+ * packed array indexed by a uniform {@link EdgeGrid}, and another over the merged polygons' envelopes
+ * for point-in-footprint tests. Immutable and thread-safe once built.
  */
 public final class Footprints {
-    /** Consecutive edges of one ring indexed as one item: fewer tree items, same query precision. */
-    static final int CHUNK = 8;
-
     public static final double DEFAULT_MIN_OCCLUDER_HEIGHT_M = 2;
+
+    /** Cell of the grid that finds touching footprints (metres): about one house per cell. */
+    private static final double GROUP_CELL = 32;
 
     private final double minOccluderHeightM;
     private final int inputCount;
     private final int occluderCount;
     private final List<Polygon> merged;
-    private final STRtree polygonIndex;
+    private final EdgeGrid polygonIndex;
     /** Edge i is (edges[4i], edges[4i+1]) → (edges[4i+2], edges[4i+3]), interior on its left. */
     private final double[] edges;
 
-    private final int[] chunkStart;
-    private final HPRtree edgeIndex;
+    private final EdgeGrid grid;
+    /** continues[i]: edge i + 1 is the next edge of the same ring (starts where edge i ends). */
+    private final boolean[] continues;
 
     private Footprints(double minOccluderHeightM, int inputCount, int occluderCount, List<Polygon> merged) {
         this.minOccluderHeightM = minOccluderHeightM;
         this.inputCount = inputCount;
         this.occluderCount = occluderCount;
         this.merged = List.copyOf(merged);
-        this.polygonIndex = new STRtree();
         int edgeCount = 0;
-        int chunkCount = 0;
-        for (Polygon p : merged) {
-            polygonIndex.insert(p.getEnvelopeInternal(), p);
-            for (int r = -1; r < p.getNumInteriorRing(); r++) {
-                int n = ring(p, r).getNumPoints() - 1;
-                edgeCount += n;
-                chunkCount += (n + CHUNK - 1) / CHUNK;
-            }
+        double[] boxes = new double[4 * merged.size()];
+        for (int i = 0; i < merged.size(); i++) {
+            Polygon p = merged.get(i);
+            Envelope env = p.getEnvelopeInternal();
+            boxes[4 * i] = env.getMinX();
+            boxes[4 * i + 1] = env.getMinY();
+            boxes[4 * i + 2] = env.getMaxX();
+            boxes[4 * i + 3] = env.getMaxY();
+            for (int r = -1; r < p.getNumInteriorRing(); r++)
+                edgeCount += ring(p, r).getNumPoints() - 1;
         }
-        polygonIndex.build();
+        this.polygonIndex = new EdgeGrid(boxes, boxes);
         this.edges = new double[4 * edgeCount];
-        this.chunkStart = new int[chunkCount + 1];
-        this.edgeIndex = new HPRtree();
+        this.continues = new boolean[edgeCount];
         int e = 0;
-        int c = 0;
         for (Polygon p : merged) {
             for (int r = -1; r < p.getNumInteriorRing(); r++) {
                 CoordinateSequence seq = ring(p, r).getCoordinateSequence();
@@ -77,27 +75,19 @@ public final class Footprints {
                 // shell counter-clockwise, holes clockwise: the polygon's interior is on each edge's left
                 boolean reverse = (r < 0) != ccw;
                 int n = seq.size() - 1;
-                for (int i = 0; i < n; i += CHUNK) {
-                    chunkStart[c] = e;
-                    Envelope env = new Envelope();
-                    for (int k = i; k < Math.min(n, i + CHUNK); k++) {
-                        int from = reverse ? n - k : k;
-                        int to = reverse ? n - k - 1 : k + 1;
-                        edges[4 * e] = seq.getX(from);
-                        edges[4 * e + 1] = seq.getY(from);
-                        edges[4 * e + 2] = seq.getX(to);
-                        edges[4 * e + 3] = seq.getY(to);
-                        env.expandToInclude(seq.getX(from), seq.getY(from));
-                        env.expandToInclude(seq.getX(to), seq.getY(to));
-                        e++;
-                    }
-                    edgeIndex.insert(env, c);
-                    c++;
+                for (int k = 0; k < n; k++) {
+                    int from = reverse ? n - k : k;
+                    int to = reverse ? n - k - 1 : k + 1;
+                    edges[4 * e] = seq.getX(from);
+                    edges[4 * e + 1] = seq.getY(from);
+                    edges[4 * e + 2] = seq.getX(to);
+                    edges[4 * e + 3] = seq.getY(to);
+                    continues[e] = k + 1 < n;
+                    e++;
                 }
             }
         }
-        chunkStart[chunkCount] = e;
-        edgeIndex.build();
+        this.grid = new EdgeGrid(edges);
     }
 
     /** Occluders with the default minimum height of {@value #DEFAULT_MIN_OCCLUDER_HEIGHT_M} m. */
@@ -127,48 +117,77 @@ public final class Footprints {
             if (f.hasHeight() && f.heightM() < minOccluderHeightM) continue;
             occluders++;
             Geometry g = f.geometry();
-            if (!g.isValid()) g = GeometryFixer.fix(g);
+            if (!SmallPolygons.provenValid(g) && !g.isValid()) g = GeometryFixer.fix(g);
             addPolygons(g, parts);
         }
         return new Footprints(minOccluderHeightM, footprints.size(), occluders, mergeTouching(parts));
     }
 
-    /** Unions every group of polygons connected by intersection (overlap or touch). */
+    /**
+     * Unions every group of polygons connected by intersection (overlap or touch). Candidate pairs come
+     * from a uniform grid over the envelopes; small hole-free pairs are tested exactly by {@link
+     * SmallPolygons#intersects}, others by JTS. Groups of houses that only share walls are joined by
+     * {@link SharedWallUnion}, the rest by {@link UnaryUnionOp}.
+     */
     private static List<Polygon> mergeTouching(List<Polygon> parts) {
         int n = parts.size();
-        STRtree tree = new STRtree();
-        for (int i = 0; i < n; i++) tree.insert(parts.get(i).getEnvelopeInternal(), i);
-        tree.build();
+        double[] x0 = new double[n], y0 = new double[n], x1 = new double[n], y1 = new double[n];
+        boolean[] small = new boolean[n];
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            Polygon p = parts.get(i);
+            Envelope e = p.getEnvelopeInternal();
+            x0[i] = e.getMinX();
+            y0[i] = e.getMinY();
+            x1[i] = e.getMaxX();
+            y1[i] = e.getMaxY();
+            largest = Math.max(largest, Math.max(e.getWidth(), e.getHeight()));
+            small[i] =
+                    p.getNumInteriorRing() == 0 && p.getExteriorRing().getNumPoints() <= SmallPolygons.MAX_VERTICES + 1;
+        }
+        // about one footprint per cell; a few huge ones may span many cells, never a million
+        GridIndex grid = new GridIndex(Math.max(GROUP_CELL, largest / 256), x0, y0, x1, y1);
+        GridIndex.Cursor cur = grid.cursor();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         for (int i = 0; i < n; i++) {
-            Polygon a = parts.get(i);
-            int ii = i;
-            tree.query(a.getEnvelopeInternal(), (ItemVisitor) item -> {
-                int j = (Integer) item;
-                if (j <= ii) return;
-                int ri = find(parent, ii);
+            cur.query(x0[i], y0[i], x1[i], y1[i]);
+            for (int k = 0; k < cur.count; k++) {
+                int j = cur.found[k];
+                if (j <= i) continue;
+                int ri = find(parent, i);
                 int rj = find(parent, j);
-                if (ri != rj && a.intersects(parts.get(j))) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-            });
-        }
-        List<List<Polygon>> groups = new ArrayList<>(n);
-        int[] groupOf = new int[n];
-        List<Polygon> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int r = find(parent, i);
-            if (r == i) {
-                groupOf[i] = groups.size();
-                List<Polygon> g = new ArrayList<>(1);
-                g.add(parts.get(i));
-                groups.add(g);
-            } else {
-                groups.get(groupOf[r]).add(parts.get(i));
+                if (ri == rj) continue;
+                boolean meet = small[i] && small[j]
+                        ? SmallPolygons.intersects(parts.get(i), parts.get(j))
+                        : parts.get(i).intersects(parts.get(j));
+                if (meet) parent[Math.max(ri, rj)] = Math.min(ri, rj);
             }
         }
-        for (List<Polygon> g : groups) {
-            if (g.size() == 1) out.add(g.get(0));
-            else addPolygons(UnaryUnionOp.union(g), out);
+        // groups in the order of their smallest member; members in input order
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) size[find(parent, i)]++;
+        List<Polygon> out = new ArrayList<>(n);
+        List<List<Polygon>> groups = new ArrayList<>();
+        int[] groupOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = find(parent, i);
+            if (size[r] == 1) continue;
+            if (r == i) {
+                groupOf[i] = groups.size();
+                groups.add(new ArrayList<>(size[r]));
+            }
+            groups.get(groupOf[r]).add(parts.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            int r = find(parent, i);
+            if (size[r] == 1) out.add(parts.get(i));
+            else if (r == i) {
+                List<Polygon> g = groups.get(groupOf[i]);
+                Optional<Polygon> terrace = SharedWallUnion.of(g);
+                if (terrace.isPresent()) out.add(terrace.get());
+                else addPolygons(UnaryUnionOp.union(g), out);
+            }
         }
         return out;
     }
@@ -229,28 +248,27 @@ public final class Footprints {
         return edges;
     }
 
-    int chunkStart(int chunk) {
-        return chunkStart[chunk];
+    boolean continues(int edge) {
+        return continues[edge];
     }
 
-    int chunkEnd(int chunk) {
-        return chunkStart[chunk + 1];
-    }
-
-    /** Visits the indices (as {@link Integer}) of edge chunks whose envelope meets {@code env}. */
-    void queryChunks(Envelope env, ItemVisitor visitor) {
-        edgeIndex.query(env, visitor);
+    EdgeGrid grid() {
+        return grid;
     }
 
     /** A merged polygon whose interior or boundary contains (x, y), or null. */
     Polygon polygonCovering(double x, double y) {
-        Coordinate c = new Coordinate(x, y);
-        Polygon[] found = new Polygon[1];
-        polygonIndex.query(new Envelope(c), item -> {
-            if (found[0] == null && SimplePointInAreaLocator.locate(c, (Polygon) item) != Location.EXTERIOR)
-                found[0] = (Polygon) item;
-        });
-        return found[0];
+        EdgeGrid g = polygonIndex;
+        int c = g.cy(y) * g.nx + g.cx(x);
+        double[] box = g.coords;
+        Coordinate p = null;
+        for (int k = g.start(c); k < g.end(c); k++) {
+            if (x < box[4 * k] || y < box[4 * k + 1] || x > box[4 * k + 2] || y > box[4 * k + 3]) continue;
+            Polygon candidate = merged.get(g.item(k));
+            if (p == null) p = new Coordinate(x, y);
+            if (SimplePointInAreaLocator.locate(p, candidate) != Location.EXTERIOR) return candidate;
+        }
+        return null;
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.locationtech.jts.algorithm.PointLocation;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 
@@ -61,52 +60,76 @@ final class Nudge {
 
     /** Whether (x, y) lies within {@link #ON_BOUNDARY} of an occluder edge. */
     static boolean nearEdge(Footprints fp, double x, double y) {
-        Coordinate c = new Coordinate(x, y);
-        Envelope near = new Envelope(c);
-        near.expandBy(ON_BOUNDARY);
         double[] e = fp.edges();
-        boolean[] found = new boolean[1];
-        fp.queryChunks(near, item -> {
-            int chunk = (Integer) item;
-            for (int i = fp.chunkStart(chunk); i < fp.chunkEnd(chunk) && !found[0]; i++) {
-                found[0] = Distance.pointToSegment(
-                                c, new Coordinate(e[4 * i], e[4 * i + 1]), new Coordinate(e[4 * i + 2], e[4 * i + 3]))
-                        <= ON_BOUNDARY;
+        EdgeGrid g = fp.grid();
+        double r = ON_BOUNDARY;
+        for (int cy = g.cy(y - r); cy <= g.cy(y + r); cy++) {
+            for (int cx = g.cx(x - r); cx <= g.cx(x + r); cx++) {
+                int c = cy * g.nx + cx;
+                for (int k = g.start(c); k < g.end(c); k++) {
+                    int i = g.item(k);
+                    if (within(x, y, e, i, r)) return true;
+                }
             }
-        });
-        return found[0];
+        }
+        return false;
+    }
+
+    /** Distance from (x, y) to the edge within r, by JTS's formula after a cheap box test. */
+    private static boolean within(double x, double y, double[] e, int i, double r) {
+        double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
+        if (x < Math.min(ax, bx) - r
+                || x > Math.max(ax, bx) + r
+                || y < Math.min(ay, by) - r
+                || y > Math.max(ay, by) + r) return false;
+        return Distance.pointToSegment(new Coordinate(x, y), new Coordinate(ax, ay), new Coordinate(bx, by)) <= r;
+    }
+
+    private static boolean onSegment(Coordinate c, double[] e, int i) {
+        double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
+        if (c.x < Math.min(ax, bx) || c.x > Math.max(ax, bx) || c.y < Math.min(ay, by) || c.y > Math.max(ay, by))
+            return false;
+        return PointLocation.isOnSegment(c, new Coordinate(ax, ay), new Coordinate(bx, by));
     }
 
     static double[] fromBoundary(Footprints fp, Coordinate c, double nudgeM) {
         double[] e = fp.edges();
-        double[] sum = new double[3]; // nx, ny, count
-        double[] first = new double[2];
-        Envelope near = new Envelope(c);
-        near.expandBy(ON_BOUNDARY);
-        fp.queryChunks(near, item -> {
-            int chunk = (Integer) item;
-            for (int i = fp.chunkStart(chunk); i < fp.chunkEnd(chunk); i++) {
-                Coordinate a = new Coordinate(e[4 * i], e[4 * i + 1]);
-                Coordinate b = new Coordinate(e[4 * i + 2], e[4 * i + 3]);
-                double dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
-                if (len == 0
-                        || !(PointLocation.isOnSegment(c, a, b) || Distance.pointToSegment(c, a, b) <= ON_BOUNDARY))
-                    continue;
-                // interior on the left: the outward normal points right
-                double nx = dy / len, ny = -dx / len;
-                if (sum[2] == 0) {
-                    first[0] = nx;
-                    first[1] = ny;
+        EdgeGrid g = fp.grid();
+        double r = ON_BOUNDARY;
+        double sx = 0, sy = 0, fx = 0, fy = 0;
+        int count = 0;
+        int[] seen = new int[8];
+        for (int cy = g.cy(c.y - r); cy <= g.cy(c.y + r); cy++) {
+            for (int cx = g.cx(c.x - r); cx <= g.cx(c.x + r); cx++) {
+                int cell = cy * g.nx + cx;
+                next:
+                for (int k = g.start(cell); k < g.end(cell); k++) {
+                    int i = g.item(k);
+                    if (!within(c.x, c.y, e, i, r) && !onSegment(c, e, i)) continue;
+                    Coordinate a = new Coordinate(e[4 * i], e[4 * i + 1]);
+                    Coordinate b = new Coordinate(e[4 * i + 2], e[4 * i + 3]);
+                    double dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
+                    if (len == 0 || !(PointLocation.isOnSegment(c, a, b) || Distance.pointToSegment(c, a, b) <= r))
+                        continue;
+                    for (int s = 0; s < count; s++) if (seen[s] == i) continue next; // listed in two cells
+                    if (count == seen.length) seen = java.util.Arrays.copyOf(seen, 2 * count);
+                    seen[count] = i;
+                    // interior on the left: the outward normal points right
+                    double nx = dy / len, ny = -dx / len;
+                    if (count == 0) {
+                        fx = nx;
+                        fy = ny;
+                    }
+                    sx += nx;
+                    sy += ny;
+                    count++;
                 }
-                sum[0] += nx;
-                sum[1] += ny;
-                sum[2]++;
             }
-        });
-        double nx = sum[0], ny = sum[1], len = Math.sqrt(nx * nx + ny * ny);
+        }
+        double nx = sx, ny = sy, len = Math.sqrt(nx * nx + ny * ny);
         if (!(len > 1e-9)) { // opposite walls cancel (a zero-width spike): use the first edge's normal
-            nx = first[0];
-            ny = first[1];
+            nx = fx;
+            ny = fy;
             len = Math.sqrt(nx * nx + ny * ny);
         }
         if (!(len > 0)) return new double[] {c.x, c.y};

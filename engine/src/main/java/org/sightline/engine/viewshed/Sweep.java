@@ -2,8 +2,6 @@ package org.sightline.engine.viewshed;
 
 import java.util.Arrays;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.ItemVisitor;
 
 /**
  * The angular sweep behind {@link Viewsheds}: one reusable workspace per thread, no allocation in
@@ -26,7 +24,7 @@ import org.locationtech.jts.index.ItemVisitor;
  *       before and after it, and arc vertices on the circle where nothing is nearer.
  * </ol>
  */
-final class Sweep implements ItemVisitor {
+final class Sweep {
     /** Events whose keys differ by at most this are one ray. */
     static final double EPS = 1e-11;
     /** Two consecutive output points closer than this (metres) are one. */
@@ -59,6 +57,18 @@ final class Sweep implements ItemVisitor {
     private double[] gKey = new double[128], gDirX = new double[128], gDirY = new double[128];
 
     private int[] active = new int[64];
+
+    // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
+    // occ[b] every ray of bin b is blocked by a piece found so far
+    private static final int BINS = 128;
+    private int[] seen = new int[0];
+    private int stamp;
+    private final double[] occ = new double[BINS];
+    private double binWidth;
+    // the chain of consecutive front-facing edges ending with the last piece added
+    private boolean chainOpen;
+    private double chainLo, chainHi, chainFar;
+    private int chainEdge, curEdge;
     private int nActive;
 
     // output ring, local coordinates
@@ -100,7 +110,7 @@ final class Sweep implements ItemVisitor {
         m = 0;
         ne = 0;
         candidates = 0;
-        fp.queryChunks(new Envelope(px + qMinX, px + qMaxX, py + qMinY, py + qMaxY), this);
+        gather(fp.grid());
         sortEvents();
         group();
         sweep();
@@ -144,20 +154,108 @@ final class Sweep implements ItemVisitor {
 
     // ---------------------------------------------------------------- candidate edges
 
-    @Override
-    public void visitItem(Object item) {
-        int chunk = (Integer) item;
-        double[] e = edges;
-        for (int i = footprints.chunkStart(chunk), end = footprints.chunkEnd(chunk); i < end; i++) {
-            double x0 = e[4 * i] - px, y0 = e[4 * i + 1] - py, x1 = e[4 * i + 2] - px, y1 = e[4 * i + 3] - py;
+    /**
+     * Visits the grid cells of the sector's envelope in rings of growing distance from the viewer's
+     * cell, skipping cells that are out of range, outside the wedge, or hidden behind pieces already
+     * found (see {@link #hidden}), and takes each edge of the others once.
+     */
+    private void gather(EdgeGrid g) {
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seen, 0);
+            stamp = 1;
+        }
+        if (seen.length < edges.length / 4) {
+            seen = new int[edges.length / 4];
+            stamp = 1;
+        }
+        binWidth = wedgeEnd / BINS;
+        chainOpen = false;
+        Arrays.fill(occ, Double.POSITIVE_INFINITY);
+        int cx0 = g.cx(px + qMinX), cx1 = g.cx(px + qMaxX), cy0 = g.cy(py + qMinY), cy1 = g.cy(py + qMaxY);
+        int vx = g.cx(px), vy = g.cy(py);
+        int rings = Math.max(Math.max(vx - cx0, cx1 - vx), Math.max(vy - cy0, cy1 - vy));
+        for (int k = 0; k <= rings; k++) {
+            if (k > 1 && allBlockedWithin((k - 1) * g.cell)) break; // ring k is at least (k - 1) cells away
+            int xa = Math.max(cx0, vx - k), xb = Math.min(cx1, vx + k);
+            if (vy + k <= cy1) for (int x = xa; x <= xb; x++) visitCell(g, x, vy + k, k);
+            if (k > 0 && vy - k >= cy0) for (int x = xa; x <= xb; x++) visitCell(g, x, vy - k, k);
+            int ya = Math.max(cy0, vy - k + 1), yb = Math.min(cy1, vy + k - 1);
+            if (k > 0 && vx - k >= cx0) for (int y = ya; y <= yb; y++) visitCell(g, vx - k, y, k);
+            if (k > 0 && vx + k <= cx1) for (int y = ya; y <= yb; y++) visitCell(g, vx + k, y, k);
+        }
+    }
+
+    private void visitCell(EdgeGrid g, int x, int y, int ring) {
+        int c = y * g.nx + x;
+        int from = g.start(c), to = g.end(c);
+        if (from == to) return;
+        if (ring > 1) {
+            double x0 = g.x0 + x * g.cell - px, y0 = g.y0 + y * g.cell - py;
+            if (hidden(x0, y0, x0 + g.cell, y0 + g.cell)) return;
+        }
+        double[] e = g.coords;
+        for (int k = from; k < to; k++) {
+            int i = g.item(k);
+            if (seen[i] == stamp) continue;
+            seen[i] = stamp;
+            double x0 = e[4 * k] - px, y0 = e[4 * k + 1] - py, x1 = e[4 * k + 2] - px, y1 = e[4 * k + 3] - py;
             if (Math.max(x0, x1) < qMinX
                     || Math.min(x0, x1) > qMaxX
                     || Math.max(y0, y1) < qMinY
                     || Math.min(y0, y1) > qMaxY) continue;
             candidates++;
-            if (!frontFacing(x0, y0, x1, y1)) continue;
+            if (!frontFacing(x0, y0, x1, y1)) {
+                chainOpen = false;
+                continue;
+            }
+            int before = m;
+            curEdge = i;
             addEdge(x0, y0, x1, y1);
+            if (m == before) chainOpen = false;
         }
+    }
+
+    // ---------------------------------------------------------------- occlusion bins
+
+    /**
+     * Whether every point of the box (local coordinates, not containing the viewer) is out of range,
+     * outside the wedge, or behind a piece found so far. Conservative: false when unsure.
+     */
+    private boolean hidden(double x0, double y0, double x1, double y1) {
+        double dx = x0 > 0 ? x0 : x1 < 0 ? -x1 : 0, dy = y0 > 0 ? y0 : y1 < 0 ? -y1 : 0;
+        double d2 = dx * dx + dy * dy;
+        if (d2 == 0) return false;
+        if (d2 > range2) return true;
+        double k0 = key(x0, y0), k1 = key(x1, y0), k2 = key(x1, y1), k3 = key(x0, y1);
+        double lo = Math.min(Math.min(k0, k1), Math.min(k2, k3)), hi = Math.max(Math.max(k0, k1), Math.max(k2, k3));
+        if (hi - lo >= 2) return false; // straddles the start ray
+        if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
+        return behind(lo, hi, Math.sqrt(d2));
+    }
+
+    /** Whether every bin is blocked nearer than {@code dist}: nothing farther can be visible. */
+    private boolean allBlockedWithin(double dist) {
+        double limit = dist * (1 - 1e-9) - 1e-9;
+        for (int b = 0; b < BINS; b++) if (!(occ[b] < limit)) return false;
+        return true;
+    }
+
+    /** Whether the key interval [lo, hi] is covered by pieces nearer than {@code dist} everywhere. */
+    private boolean behind(double lo, double hi, double dist) {
+        int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) / binWidth));
+        int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) / binWidth));
+        double limit = dist * (1 - 1e-9) - 1e-9;
+        for (int b = b0; b <= b1; b++) if (!(occ[b] < limit)) return false;
+        return b0 <= b1;
+    }
+
+    /** Records that beyond {@code far} everything in the bins strictly inside (lo, hi) is hidden. */
+    private void occlude(double lo, double hi, double far) {
+        int b0 = (int) Math.floor((lo + 1e-9) / binWidth) + 1;
+        int b1 = (int) Math.ceil((hi - 1e-9) / binWidth) - 2;
+        if (b0 < 0) b0 = 0;
+        if (b1 > BINS - 1) b1 = BINS - 1;
+        for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
     }
 
     /** True when the viewer (origin) is strictly right of a → b, i.e. on the exterior side. */
@@ -222,6 +320,7 @@ final class Sweep implements ItemVisitor {
             ownEnd = false;
         }
         if (!(hi > lo)) return;
+        if (behind(lo, hi, nearest(x0, y0, x1, y1))) return; // wholly behind pieces found before
         if (m == ax.length) growPieces();
         ax[m] = x0;
         ay[m] = y0;
@@ -247,6 +346,20 @@ final class Sweep implements ItemVisitor {
             ex[m] = hitX;
             ey[m] = hitY;
         }
+        double far = Math.sqrt(Math.max(sx[m] * sx[m] + sy[m] * sy[m], ex[m] * ex[m] + ey[m] * ey[m]));
+        // consecutive front-facing edges a → b → c block the ray through b too: b + ε(b − viewer) is left
+        // of both edges' lines (the viewer is right of both), i.e. inside the footprint; so a chain of
+        // them blocks its whole key interval
+        if (ownStart && chainOpen && lo == chainHi && curEdge == chainEdge + 1 && footprints.continues(chainEdge)) {
+            chainFar = Math.max(chainFar, far);
+        } else {
+            chainLo = lo;
+            chainFar = far;
+        }
+        occlude(chainLo, hi, chainFar);
+        chainOpen = ownEnd;
+        chainHi = hi;
+        chainEdge = curEdge;
         if (ne + 2 > evKey.length) growEvents();
         evKey[ne] = lo;
         evCode[ne++] = 2 * m;
@@ -256,6 +369,14 @@ final class Sweep implements ItemVisitor {
     }
 
     private double hitX, hitY;
+
+    /** Distance from the viewer (origin) to the segment a → b. */
+    private static double nearest(double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(x0 * dx + y0 * dy) / len2));
+        double qx = x0 + t * dx, qy = y0 + t * dy;
+        return Math.sqrt(qx * qx + qy * qy);
+    }
 
     /** Intersection of the ray from the origin along (dx, dy) with the line of piece j. */
     private void rayHit(int j, double dx, double dy) {

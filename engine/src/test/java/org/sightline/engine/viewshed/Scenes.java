@@ -3,6 +3,7 @@ package org.sightline.engine.viewshed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
@@ -206,6 +207,73 @@ public final class Scenes {
             cams.add(camera("c" + i, x, y, side * 90, 90, 30 + rnd.nextDouble() * 120));
         }
         return new Scene(seed, fps, cams);
+    }
+
+    /**
+     * About {@code count} footprints of a county at Charlotte density (one lot per 18.3 m cell, rows of
+     * {@code side} cells starting at (originX, originY)): axis-aligned and rotated rectangles, L and U
+     * shapes, and terraces of 2–4 houses sharing walls (each house a footprint, so some lots give more
+     * than one). The workload of {@link Footprints#of} at county scale.
+     */
+    public static List<Footprint> county(long seed, int count, double originX, double originY) {
+        Random rnd = new Random(seed);
+        double cell = Math.sqrt(1e6 / 3000.0);
+        int side = (int) Math.ceil(Math.sqrt(count));
+        List<Footprint> fps = new ArrayList<>(count + 4);
+        for (int k = 0; fps.size() < count; k++) {
+            double x = originX + (k % side) * cell + 0.5, y = originY + (k / side) * cell + 0.5;
+            double w = 6 + rnd.nextDouble() * 10, h = 6 + rnd.nextDouble() * 10;
+            double height = rnd.nextInt(10) == 0 ? Double.NaN : 3 + rnd.nextInt(30);
+            String id = "b" + k;
+            int kind = rnd.nextInt(20);
+            if (kind < 10) {
+                fps.add(fp(id, rect(x, y, w, h), height));
+            } else if (kind < 12) {
+                double ang = rnd.nextDouble() * Math.PI / 2, c = Math.cos(ang), s = Math.sin(ang);
+                double wr = w * 0.7, hr = h * 0.7, cx = x + h * 0.7 * s;
+                fps.add(fp(
+                        id,
+                        poly(cx, y, 0, 0, wr * c, wr * s, wr * c - hr * s, wr * s + hr * c, -hr * s, hr * c),
+                        height));
+            } else if (kind < 15) {
+                double a = w / 2, b = h / 2;
+                fps.add(fp(id, poly(x, y, 0, 0, w, 0, w, b, a, b, a, h, 0, h), height));
+            } else if (kind < 17) {
+                double a = w / 3, b = h / 2;
+                fps.add(fp(id, poly(x, y, 0, 0, w, 0, w, h, w - a, h, w - a, b, a, b, a, h, 0, h), height));
+            } else {
+                int n = 2 + rnd.nextInt(3);
+                double wi = (cell - 1.5) / n;
+                for (int i = 0; i < n; i++) { // neighbours share the wall's coordinates exactly
+                    double xa = x + i * wi, xb = x + (i + 1) * wi;
+                    fps.add(fp(id + "." + i, poly(0, 0, xa, y, xb, y, xb, y + h, xa, y + h), height));
+                }
+            }
+        }
+        return fps;
+    }
+
+    /**
+     * A façade camera on every exterior wall of at least 3 m of each footprint's first polygon:
+     * midpoint, 0.2 m out, facing along the outward normal, fov 90°, range 30–150 m.
+     */
+    public static List<Camera> facadeCameras(List<Footprint> fps, Random rnd) {
+        List<Camera> out = new ArrayList<>();
+        for (Footprint f : fps) {
+            Polygon p = (Polygon) f.geometry().getGeometryN(0);
+            Coordinate[] cs = p.getExteriorRing().getCoordinates();
+            double side = Orientation.isCCW(cs) ? 1 : -1; // outward = right of a CCW ring
+            for (int i = 0; i + 1 < cs.length; i++) {
+                double dx = cs[i + 1].x - cs[i].x, dy = cs[i + 1].y - cs[i].y, len = Math.hypot(dx, dy);
+                if (len < 3) continue;
+                double nx = side * dy / len, ny = -side * dx / len;
+                double x = (cs[i].x + cs[i + 1].x) / 2 + 0.2 * nx, y = (cs[i].y + cs[i + 1].y) / 2 + 0.2 * ny;
+                double heading = (Math.toDegrees(Math.atan2(nx, ny)) + 360) % 360;
+                if (heading >= 360) heading = 0;
+                out.add(camera(f.id() + "#" + i, x, y, heading, 90, 30 + rnd.nextDouble() * 120));
+            }
+        }
+        return out;
     }
 
     private static double snap(double v) {

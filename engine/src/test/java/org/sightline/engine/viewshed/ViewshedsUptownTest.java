@@ -14,10 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.sightline.engine.geo.Geometries;
 import org.sightline.engine.geo.MetricCrs;
@@ -59,7 +57,7 @@ class ViewshedsUptownTest {
         MetricCrs utm = MetricCrs.of("EPSG:" + (32600 + (int) Math.floor((c0.x + 180) / 6) + 1));
         buildings = lonLat.stream().map(utm::toMetric).toList();
         footprints = Footprints.of(buildings);
-        cameras = facadeCameras(buildings, new Random(42));
+        cameras = Scenes.facadeCameras(buildings, new Random(42));
     }
 
     /** OSM heights: "23", "23 m", "19'" (feet); anything else is unknown. */
@@ -77,25 +75,6 @@ class ViewshedsUptownTest {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    static List<Camera> facadeCameras(List<Footprint> fps, Random rnd) {
-        List<Camera> out = new ArrayList<>();
-        for (Footprint f : fps) {
-            Polygon p = (Polygon) f.geometry().getGeometryN(0);
-            Coordinate[] cs = p.getExteriorRing().getCoordinates();
-            double side = Orientation.isCCW(cs) ? 1 : -1; // outward = right of a CCW ring
-            for (int i = 0; i + 1 < cs.length; i++) {
-                double dx = cs[i + 1].x - cs[i].x, dy = cs[i + 1].y - cs[i].y, len = Math.hypot(dx, dy);
-                if (len < 3) continue;
-                double nx = side * dy / len, ny = -side * dx / len;
-                double x = (cs[i].x + cs[i + 1].x) / 2 + 0.2 * nx, y = (cs[i].y + cs[i + 1].y) / 2 + 0.2 * ny;
-                double heading = (Math.toDegrees(Math.atan2(nx, ny)) + 360) % 360;
-                if (heading >= 360) heading = 0;
-                out.add(Scenes.camera(f.id() + "#" + i, x, y, heading, 90, 30 + rnd.nextDouble() * 120));
-            }
-        }
-        return out;
     }
 
     @Test
