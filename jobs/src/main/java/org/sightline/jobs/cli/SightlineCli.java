@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             GapsCommand.class,
             OutreachCommand.class,
             DispatchCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
+            SqlCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SightlineCli implements Runnable {

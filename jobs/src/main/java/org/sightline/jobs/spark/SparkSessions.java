@@ -22,6 +22,7 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "16")
+                .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.driver.host", System.getenv().getOrDefault("SPARK_LOCAL_IP", "127.0.0.1"));
         // Under spark-submit the master comes from the submit command line.
         if (System.getProperty("spark.master") == null || master != null) b = b.master(m);

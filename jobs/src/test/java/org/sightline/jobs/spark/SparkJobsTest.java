@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,12 +43,7 @@ class SparkJobsTest {
     @BeforeAll
     static void start() {
         city = SmallCity.load(SmallCity.generate(dir));
-        spark = SparkSessions.create("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (spark != null) spark.stop();
+        spark = org.sightline.jobs.pipeline.TestSpark.get();
     }
 
     static SparkCity spark(int partitions) {

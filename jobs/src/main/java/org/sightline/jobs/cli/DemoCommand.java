@@ -1,0 +1,119 @@
+package org.sightline.jobs.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sightline.engine.synth.SynthOptions;
+import org.sightline.engine.synth.SyntheticCity;
+import org.sightline.jobs.pipeline.RunConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sightline demo}: the Charlotte-scale synthetic city through the whole pipeline. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate the charlotte preset (cached under .sightline/demo/charlotte-seed<SEED>), run the whole"
+                    + " pipeline on Spark into demo-out/ (GeoJSON + CSV, so QGIS and the report read it), and print"
+                    + " where everything is and how to open it."
+        })
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the city. Default: 1.")
+    long seed;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder. Default: demo-out/ in the Sightline folder.")
+    Path out;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*].")
+    String master;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        var w = spec.commandLine().getOut();
+        Path home = Path.of(System.getProperty("sightline.home", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path city = home.resolve(".sightline/demo/charlotte-seed" + seed);
+        Path outDir =
+                (out != null ? out : home.resolve("demo-out")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(city.resolve("city.json"))) {
+            w.printf("sightline demo: generating the charlotte city (seed %d) into %s ...%n", seed, city);
+            w.flush();
+            generate(city, seed);
+        } else {
+            w.printf("sightline demo: using the cached charlotte city (seed %d) in %s%n", seed, city);
+        }
+        Path config = outDir.resolve("run.yaml");
+        writeConfig(config, city, outDir);
+        int code = RunCommand.run(RunConfig.load(config), master, w);
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (code != SightlineCli.OK) return code;
+        w.println();
+        w.printf(Locale.ROOT, "demo done in %.1f s. Where everything is:%n", s);
+        w.printf("  the city (inputs)      %s  (cameras.csv, buildings/areas/streets.geojson, incidents.csv)%n", city);
+        w.printf("  the run                %s  (run.yaml, run.json, summary.json, rejects/)%n", outDir);
+        w.printf("  viewsheds              %s/viewsheds/viewsheds.geojson%n", outDir);
+        w.printf("  coverage               %s/coverage/areas.geojson, cameras.csv, city.json%n", outDir);
+        w.printf("  hotspots               %s/hotspots/cells.geojson, kde.tif%n", outDir);
+        w.printf("  gaps                   %s/gaps/gaps.geojson, incidents.csv%n", outDir);
+        w.printf("  outreach               %s/outreach/picks.csv, candidates.geojson%n", outDir);
+        w.printf("  dispatch               %s/dispatch/suggestions.csv%n", outDir);
+        w.println("How to open it:");
+        w.printf("  QGIS: Layer > Add Layer > Add Vector Layer, pick the .geojson files (and kde.tif as a raster);%n");
+        w.printf(
+                "        or: qgis %s/coverage/areas.geojson %s/gaps/gaps.geojson %s/hotspots/kde.tif%n",
+                outDir, outDir, outDir);
+        w.printf("  SQL:  ./sightline sql notebooks-data/queries/coverage_by_division.sql --in %s%n", outDir);
+        w.printf(
+                "  report: ./sightline report --in %s --out %s/report  (once the reports module is built)%n",
+                outDir, outDir);
+        w.flush();
+        return SightlineCli.OK;
+    }
+
+    static void generate(Path city, long seed) {
+        try {
+            Files.createDirectories(city.getParent());
+            Path tmp = Files.createTempDirectory(city.getParent(), "." + city.getFileName() + ".tmp-");
+            SyntheticCity.generate(tmp, SynthOptions.of("charlotte", seed, 1));
+            Files.move(tmp, city, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot generate the demo city into " + city, e);
+        }
+    }
+
+    static void writeConfig(Path config, Path city, Path outDir) {
+        String yaml = "# written by sightline demo\n"
+                + "inputs:\n"
+                + "  cameras: " + city.resolve("cameras.csv") + "\n"
+                + "  buildings: " + city.resolve("buildings.geojson") + "\n"
+                + "  incidents: " + city.resolve("incidents.csv") + "\n"
+                + "  areas: " + city.resolve("areas.geojson") + "\n"
+                + "  streets: " + city.resolve("streets.geojson") + "\n"
+                + "parameters:\n"
+                + "  k: 25\n"
+                + "output:\n"
+                + "  dir: " + outDir + "\n"
+                + "  format: geojson\n";
+        try {
+            Files.createDirectories(outDir);
+            org.sightline.engine.io.AtomicFiles.writeString(config, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
