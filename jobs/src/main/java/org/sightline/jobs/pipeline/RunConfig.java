@@ -336,7 +336,7 @@ public record RunConfig(
                         in.getValueNode(),
                         "inputs",
                         "reads postgis: tables but output.postgis (the database) is not set");
-            String master = "local[*]";
+            String master = null; // local[*], or spark-submit's master
             if (top.containsKey("spark")) {
                 var s = mapping(top.get("spark").getValueNode(), "spark", Set.of("master"));
                 if (s.containsKey("master")) master = string(s.get("master"), "spark.master");

@@ -97,6 +97,7 @@ public final class SparkCity {
     private <T> JavaPairRDD<Long, T> indexed(List<T> items) {
         List<Tuple2<Long, T>> list = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) list.add(new Tuple2<>((long) i, items.get(i)));
-        return jsc.parallelizePairs(list, partitions);
+        // kept deserialized in the executors: every stage reads the layers again
+        return jsc.parallelizePairs(list, partitions).persist(StorageLevel.MEMORY_AND_DISK());
     }
 }

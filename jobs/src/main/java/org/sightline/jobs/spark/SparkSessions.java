@@ -13,7 +13,6 @@ public final class SparkSessions {
 
     /** A session with Sedona registered; {@code master} null or blank means {@code local[*]}. */
     public static SparkSession create(String master) {
-        String m = master == null || master.isBlank() ? "local[*]" : master.trim();
         quietLogging();
         SparkSession.Builder b = SedonaContext.builder()
                 .appName("sightline")
@@ -24,8 +23,9 @@ public final class SparkSessions {
                 .config("spark.sql.shuffle.partitions", "16")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.driver.host", System.getenv().getOrDefault("SPARK_LOCAL_IP", "127.0.0.1"));
-        // Under spark-submit the master comes from the submit command line.
-        if (System.getProperty("spark.master") == null || master != null) b = b.master(m);
+        // Under spark-submit the master comes from the submit command line (system property spark.master).
+        if (master != null && !master.isBlank()) b = b.master(master.trim());
+        else if (System.getProperty("spark.master") == null) b = b.master("local[*]");
         SparkSession spark = SedonaContext.create(b.getOrCreate());
         spark.sparkContext().setLogLevel("WARN");
         return spark;
