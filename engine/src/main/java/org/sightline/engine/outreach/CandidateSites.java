@@ -72,7 +72,7 @@ public final class CandidateSites {
     }
 
     private static Geometry nearestStreet(Polygon shell, STRtree index, double maxDistance) {
-        if (index.size() == 0) return null;
+        if (index.isEmpty()) return null; // size() walks the whole tree: O(streets) per building
         var env = shell.getEnvelopeInternal().copy();
         env.expandBy(maxDistance);
         @SuppressWarnings("unchecked")
