@@ -15,7 +15,8 @@ public record AreaCoverage(
         double depth2M2,
         double depth3M2,
         double streetLengthM,
-        double streetCoveredM) {
+        double streetCoveredM)
+        implements java.io.Serializable {
 
     public double coveredShare() {
         return share(coveredM2);

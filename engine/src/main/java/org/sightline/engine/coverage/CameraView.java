@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Polygonal;
  * One camera's viewshed as coverage sees it: a valid polygonal geometry in the metric CRS (empty
  * allowed) and whether the owner shares a live feed.
  */
-public record CameraView(String cameraId, Geometry viewshed, boolean live) {
+public record CameraView(String cameraId, Geometry viewshed, boolean live) implements java.io.Serializable {
     public CameraView {
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(viewshed, "viewshed");

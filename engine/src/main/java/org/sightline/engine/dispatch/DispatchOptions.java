@@ -8,7 +8,7 @@ package org.sightline.engine.dispatch;
  *     150)
  * @param top how many suggestions to return per incident (default 10)
  */
-public record DispatchOptions(double uncertaintyM, double approachM, int top) {
+public record DispatchOptions(double uncertaintyM, double approachM, int top) implements java.io.Serializable {
     public static final DispatchOptions DEFAULTS = new DispatchOptions(15, 150, 10);
 
     public DispatchOptions {

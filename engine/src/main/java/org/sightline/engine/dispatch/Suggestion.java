@@ -28,7 +28,8 @@ public record Suggestion(
         Role role,
         boolean expired,
         double score,
-        String reason) {
+        String reason)
+        implements java.io.Serializable {
 
     /** How footage can be had: a live feed, or a request the owner must approve. */
     public enum Access {

@@ -21,16 +21,37 @@ public final class Gaps {
 
     public static GapReport compute(
             List<Incident> incidents, CoverageIndex coverage, HotspotGrid grid, List<Area> areas) {
+        int n = incidents.size();
+        boolean[] covered = new boolean[n];
+        boolean[] live = new boolean[n];
+        IntStream.range(0, n).parallel().forEach(k -> {
+            double x = incidents.get(k).position().getX(),
+                    y = incidents.get(k).position().getY();
+            covered[k] = coverage.covered(x, y);
+            live[k] = covered[k] && coverage.liveCovered(x, y);
+        });
+        return compute(incidents, covered, live, grid, areas);
+    }
+
+    /**
+     * As {@link #compute(List, CoverageIndex, HotspotGrid, List)} with the covered flags already known
+     * (e.g. from a distributed point-in-viewshed join): {@code covered[k]} and {@code live[k]} say
+     * whether incident k lies in some (live) camera's viewshed, boundary included.
+     */
+    public static GapReport compute(
+            List<Incident> incidents, boolean[] coveredFlags, boolean[] liveFlags, HotspotGrid grid, List<Area> areas) {
         AreaLocator areaIndex = new AreaLocator(areas);
         int n = incidents.size();
+        if (coveredFlags.length != n || liveFlags.length != n)
+            throw new IllegalArgumentException("covered flags for " + coveredFlags.length + " of " + n + " incidents");
         IncidentCoverage[] rows = new IncidentCoverage[n];
         int[] cellOf = new int[n];
         int[] areaOf = new int[n];
         IntStream.range(0, n).parallel().forEach(k -> {
             Incident inc = incidents.get(k);
             double x = inc.position().getX(), y = inc.position().getY();
-            boolean covered = coverage.covered(x, y);
-            boolean live = covered && coverage.liveCovered(x, y);
+            boolean covered = coveredFlags[k];
+            boolean live = covered && liveFlags[k];
             HotspotCell cell = grid.cellAt(x, y).orElse(null);
             cellOf[k] = cell == null ? -1 : cell.index();
             areaOf[k] = areaIndex.indexOf(x, y);

@@ -12,4 +12,5 @@ public record IncidentCoverage(
         boolean liveCovered,
         String cellId,
         boolean hotspot,
-        String areaId) {}
+        String areaId)
+        implements java.io.Serializable {}

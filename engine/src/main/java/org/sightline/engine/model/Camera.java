@@ -28,7 +28,8 @@ public record Camera(
         int retentionDays,
         boolean active,
         boolean lowConfidence,
-        Owner owner) {
+        Owner owner)
+        implements java.io.Serializable {
 
     public static final double DEFAULT_HEIGHT_M = 3;
     public static final int DEFAULT_RETENTION_DAYS = 7;

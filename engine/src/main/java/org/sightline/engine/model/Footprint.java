@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param heightM building height in metres, {@code NaN} when unknown
  * @param use e.g. {@code residential}, {@code commercial}; empty when unknown
  */
-public record Footprint(String id, Geometry geometry, double heightM, String use) {
+public record Footprint(String id, Geometry geometry, double heightM, String use) implements java.io.Serializable {
     public Footprint {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(geometry, "geometry");

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Point;
 
 /** A reported incident. {@code weight} defaults to 1 and is > 0. */
-public record Incident(String id, Point position, Instant occurredAt, String category, double weight) {
+public record Incident(String id, Point position, Instant occurredAt, String category, double weight)
+        implements java.io.Serializable {
     public Incident {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(position, "position");

@@ -5,7 +5,7 @@ package org.sightline.engine.model;
  * footage-request workflow; no output of Sightline ever copies it. {@link #toString()} is redacted
  * so that it cannot leak into a log line or an exception message by accident.
  */
-public record Owner(String name, String phone, String email) {
+public record Owner(String name, String phone, String email) implements java.io.Serializable {
     public static final Owner NONE = new Owner("", "", "");
 
     public Owner {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 
 /** A street segment: a LineString or MultiLineString. */
-public record Street(String id, String name, Geometry geometry) {
+public record Street(String id, String name, Geometry geometry) implements java.io.Serializable {
     public Street {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(geometry, "geometry");

@@ -11,7 +11,8 @@ import org.sightline.engine.model.Owner;
  * hosts no registered camera (or read from a sites file).
  */
 public record CandidateSite(
-        String siteId, String buildingId, Point position, double headingDeg, double fovDeg, double rangeM, String use) {
+        String siteId, String buildingId, Point position, double headingDeg, double fovDeg, double rangeM, String use)
+        implements java.io.Serializable {
     public CandidateSite {
         Objects.requireNonNull(siteId, "siteId");
         Objects.requireNonNull(position, "position");

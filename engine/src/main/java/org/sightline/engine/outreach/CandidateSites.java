@@ -74,7 +74,7 @@ public final class CandidateSites {
     }
 
     private static Geometry nearestStreet(Polygon shell, STRtree index, double maxDistance) {
-        if (index.size() == 0) return null;
+        if (index.isEmpty()) return null; // size() walks the whole tree: O(streets) per building
         Object nearest = index.nearestNeighbour(
                 shell.getEnvelopeInternal(),
                 shell,

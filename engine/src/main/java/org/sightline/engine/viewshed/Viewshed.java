@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Polygon;
  *     org.locationtech.jts.geom.util.GeometryFixer} (not expected to happen; counted by callers)
  */
 public record Viewshed(
-        String cameraId, Polygon geometry, double areaM2, Point position, Status status, boolean repaired) {
+        String cameraId, Polygon geometry, double areaM2, Point position, Status status, boolean repaired)
+        implements java.io.Serializable {
 
     /** How a camera was treated. */
     public enum Status {

@@ -9,7 +9,8 @@ package org.sightline.engine.viewshed;
  * @param nudgeM how far a camera on or inside its footprint is moved outside it
  * @param minOccluderHeightM footprints of known height below this do not occlude
  */
-public record ViewshedOptions(double arcToleranceM, double nudgeM, double minOccluderHeightM) {
+public record ViewshedOptions(double arcToleranceM, double nudgeM, double minOccluderHeightM)
+        implements java.io.Serializable {
     public static final ViewshedOptions DEFAULTS = new ViewshedOptions(0.1, 0.05, 2);
 
     public ViewshedOptions {

@@ -4,193 +4,131 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sightline.engine.city.City;
-import org.sightline.engine.dispatch.DispatchOptions;
-import org.sightline.engine.hotspot.HotspotOptions;
-import org.sightline.engine.io.Layer;
-import org.sightline.engine.model.Incident;
 import org.sightline.engine.synth.SynthOptions;
 import org.sightline.engine.synth.SyntheticCity;
-import org.sightline.engine.viewshed.ViewshedOptions;
+import org.sightline.jobs.pipeline.RunConfig;
 import org.sightline.reports.Audience;
 import org.sightline.reports.ReportOptions;
 import org.sightline.reports.Reports;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code sightline demo}: generate the Charlotte-scale synthetic city (cached by seed) and run every
- * stage on it, engine-only, into one folder with a sub-folder per stage.
- */
+/** {@code sightline demo}: the Charlotte-scale synthetic city through the whole pipeline. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate the Charlotte-scale synthetic city (3,438 cameras, > 400,000 buildings, 120,000 incidents;"
-                    + " cached by seed under .sightline/demo/) and run every stage on it: viewsheds, coverage,"
-                    + " hotspots, gaps, an outreach plan and dispatch suggestions for every incident. Writes"
-                    + " OUT/<stage>/ (see docs/outputs.md), OUT/run.json and OUT/summary.json."
+            "Generate the charlotte preset (cached under .sightline/demo/charlotte-seed<SEED>), run the whole"
+                    + " pipeline on Spark into demo-out/ (GeoJSON + CSV, so QGIS and the report read it), and print"
+                    + " where everything is and how to open it."
         })
 public final class DemoCommand implements Callable<Integer> {
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            defaultValue = "demo-out",
-            description = "Output folder. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Option(
-            names = "--preset",
-            paramLabel = "charlotte|small",
-            defaultValue = "charlotte",
-            description = "City preset. Default: ${DEFAULT-VALUE}.")
-    String preset;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "1",
-            description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the city. Default: 1.")
     long seed;
 
     @Option(
-            names = "--cache",
+            names = "--out",
             paramLabel = "DIR",
-            description = "Where generated cities are kept. Default: .sightline/demo/ under the Sightline folder.")
-    Path cache;
+            description = "Output folder. Default: demo-out/ in the Sightline folder.")
+    Path out;
 
-    @Option(
-            names = "--k",
-            paramLabel = "N",
-            defaultValue = "50",
-            description = "Outreach budget. Default: ${DEFAULT-VALUE}.")
-    int k;
-
-    @Mixin
-    LayerOptions layers;
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*].")
+    String master;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Console c = new Console(spec.commandLine().getOut());
         long t0 = System.nanoTime();
-        Path home = Path.of(System.getProperty("sightline.home", "."));
-        Path cityDir =
-                (cache != null ? cache : home.resolve(".sightline").resolve("demo")).resolve(preset + "-seed" + seed);
-        c.line("sightline demo: the %s preset, seed %d", preset, seed);
-        if (Files.exists(cityDir.resolve("city.json"))) {
-            c.line("  using the generated city in %s", cityDir);
+        var w = spec.commandLine().getOut();
+        Path home = Path.of(System.getProperty("sightline.home", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path city = home.resolve(".sightline/demo/charlotte-seed" + seed);
+        Path outDir =
+                (out != null ? out : home.resolve("demo-out")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(city.resolve("city.json"))) {
+            w.printf("sightline demo: generating the charlotte city (seed %d) into %s ...%n", seed, city);
+            w.flush();
+            generate(city, seed);
         } else {
-            c.step(
-                    "generate the synthetic city",
-                    () -> SyntheticCity.generate(cityDir, SynthOptions.of(preset, seed, 1)));
-            c.line("  generated into %s", cityDir);
+            w.printf("sightline demo: using the cached charlotte city (seed %d) in %s%n", seed, city);
         }
-        Map<Layer, Path> files = new EnumMap<>(Layer.class);
-        files.put(Layer.CAMERAS, cityDir.resolve("cameras.csv"));
-        files.put(Layer.BUILDINGS, cityDir.resolve("buildings.geojson"));
-        files.put(Layer.INCIDENTS, cityDir.resolve("incidents.csv"));
-        files.put(Layer.AREAS, cityDir.resolve("areas.geojson"));
-        files.put(Layer.STREETS, cityDir.resolve("streets.geojson"));
-        var loaded = CityLoader.load(c, out, files, layers, ViewshedOptions.defaults());
-        City city = loaded.city();
-        HotspotOptions ho = HotspotOptions.defaults();
-        var summary = loaded.summary();
-        c.line("viewsheds");
-        summary.put("viewsheds", Stages.viewsheds(c, city, dir("viewsheds"), loaded.out()));
-        c.line("coverage");
-        summary.put("coverage", Stages.coverage(c, city, dir("coverage"), loaded.out()));
-        c.line("hotspots");
-        summary.put("hotspots", Stages.hotspots(c, city, ho, dir("hotspots"), loaded.out()));
-        c.line("gaps");
-        summary.put("gaps", Stages.gaps(c, city, ho, dir("gaps"), loaded.out()));
-        c.line("outreach (k = %d)", k);
-        summary.put(
-                "outreach",
-                Stages.outreach(c, city, ho, Stages.derivedSites(city, 200), k, true, dir("outreach"), loaded.out()));
-        c.line("dispatch");
-        summary.put(
-                "dispatch",
-                Stages.dispatch(
-                        c, city, DispatchOptions.DEFAULTS, Incident::occurredAt, "incident time", dir("dispatch")));
-        summary.write(out);
-        writeRunJson(files, city);
-        c.line("report");
-        Reports.Written report = c.step(
-                "analyst report (HTML and PDF)",
-                () -> Reports.write(new ReportOptions(
-                        out,
-                        out.resolve("report"),
-                        Audience.ANALYST,
-                        ReportOptions.DEFAULT_K_ANON,
-                        ReportOptions.DEFAULT_H3_RESOLUTION,
-                        ReportOptions.DEFAULT_TOP_N)));
+        Path config = outDir.resolve("run.yaml");
+        writeConfig(config, city, outDir);
+        int code = RunCommand.run(RunConfig.load(config), master, w);
         double s = (System.nanoTime() - t0) / 1e9;
-        c.line("");
-        c.line("demo finished in %.0f s. Everything is in %s:", s, out.toAbsolutePath());
-        c.line("  viewsheds/viewsheds.geojson   what each camera sees (open in QGIS: Layer > Add Vector Layer)");
-        c.line("  coverage/areas.geojson        covered share of each neighbourhood; city.json for totals");
-        c.line("  hotspots/cells.geojson        Gi* hot and cold spots (gi_bin -3..3); kde.tif density raster");
-        c.line("  gaps/gaps.geojson             hotspot cells the cameras do not see, ranked");
-        c.line("  outreach/picks.csv            where to recruit the next %d cameras, with gains and the bound", k);
-        c.line("  dispatch/suggestions.csv      ranked cameras with reasons for every incident");
-        c.line("  summary.json, rejects/        what was read, and every rejected row with its reason");
-        c.line("");
-        c.line("The analyst report: %s", report.html().toAbsolutePath());
-        c.line("                    %s", report.pdf().toAbsolutePath());
-        c.line(
-                "Planner and public reports: ./sightline report --in %s --out %s --audience planner|public",
-                out, out.resolve("report"));
+        if (code != SightlineCli.OK) return code;
+        w.println("report");
+        w.flush();
+        Reports.Written report = Reports.write(new ReportOptions(
+                outDir,
+                outDir.resolve("report"),
+                Audience.ANALYST,
+                ReportOptions.DEFAULT_K_ANON,
+                ReportOptions.DEFAULT_H3_RESOLUTION,
+                ReportOptions.DEFAULT_TOP_N));
+        s = (System.nanoTime() - t0) / 1e9;
+        w.println();
+        w.printf(Locale.ROOT, "demo done in %.1f s. Where everything is:%n", s);
+        w.printf("  the city (inputs)      %s  (cameras.csv, buildings/areas/streets.geojson, incidents.csv)%n", city);
+        w.printf("  the run                %s  (run.yaml, run.json, summary.json, rejects/)%n", outDir);
+        w.printf("  viewsheds              %s/viewsheds/viewsheds.geojson%n", outDir);
+        w.printf("  coverage               %s/coverage/areas.geojson, cameras.csv, city.json%n", outDir);
+        w.printf("  hotspots               %s/hotspots/cells.geojson, kde.tif%n", outDir);
+        w.printf("  gaps                   %s/gaps/gaps.geojson, incidents.csv%n", outDir);
+        w.printf("  outreach               %s/outreach/picks.csv, candidates.geojson%n", outDir);
+        w.printf("  dispatch               %s/dispatch/suggestions.csv%n", outDir);
+        w.println("How to open it:");
+        w.printf("  QGIS: Layer > Add Layer > Add Vector Layer, pick the .geojson files (and kde.tif as a raster);%n");
+        w.printf(
+                "        or: qgis %s/coverage/areas.geojson %s/gaps/gaps.geojson %s/hotspots/kde.tif%n",
+                outDir, outDir, outDir);
+        w.printf("  SQL:  ./sightline sql notebooks-data/queries/coverage_by_division.sql --in %s%n", outDir);
+        w.printf("  the analyst report     %s%n", report.html());
+        w.printf("                         %s%n", report.pdf());
+        w.printf(
+                "  planner / public:      ./sightline report --in %s --out %s/report --audience planner|public%n",
+                outDir, outDir);
+        w.flush();
         return SightlineCli.OK;
     }
 
-    private Path dir(String stage) {
-        return out.resolve(stage);
+    static void generate(Path city, long seed) {
+        try {
+            Files.createDirectories(city.getParent());
+            Path tmp = Files.createTempDirectory(city.getParent(), "." + city.getFileName() + ".tmp-");
+            SyntheticCity.generate(tmp, SynthOptions.of("charlotte", seed, 1));
+            Files.move(tmp, city, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot generate the demo city into " + city, e);
+        }
     }
 
-    private void writeRunJson(Map<Layer, Path> files, City city) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        files.forEach((l, p) ->
-                inputs.put(l.layerName(), p.toAbsolutePath().normalize().toString()));
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("inputs", inputs);
-        run.put("metric_crs", city.crs().code());
-        run.put(
-                "parameters",
-                Map.of(
-                        "cell_m",
-                        100,
-                        "band_m",
-                        150,
-                        "bandwidth_m",
-                        200,
-                        "k",
-                        k,
-                        "uncertainty_m",
-                        15,
-                        "approach_m",
-                        150,
-                        "min_occluder_height_m",
-                        2,
-                        "arc_tolerance_m",
-                        0.1));
-        run.put("stages", java.util.List.of("viewsheds", "coverage", "hotspots", "gaps", "outreach", "dispatch"));
-        run.put("engine", "local (engine only, all cores)");
+    static void writeConfig(Path config, Path city, Path outDir) {
+        String yaml = "# written by sightline demo\n"
+                + "inputs:\n"
+                + "  cameras: " + city.resolve("cameras.csv") + "\n"
+                + "  buildings: " + city.resolve("buildings.geojson") + "\n"
+                + "  incidents: " + city.resolve("incidents.csv") + "\n"
+                + "  areas: " + city.resolve("areas.geojson") + "\n"
+                + "  streets: " + city.resolve("streets.geojson") + "\n"
+                + "parameters:\n"
+                + "  k: 50\n"
+                + "output:\n"
+                + "  dir: " + outDir + "\n"
+                + "  format: geojson\n";
         try {
-            Files.createDirectories(out);
+            Files.createDirectories(outDir);
+            org.sightline.engine.io.AtomicFiles.writeString(config, yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        org.sightline.engine.io.AtomicFiles.writeString(
-                out.resolve("run.json"), org.sightline.jobs.output.Json.pretty(run));
     }
 }

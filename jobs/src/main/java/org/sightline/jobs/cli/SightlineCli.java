@@ -32,7 +32,9 @@ import picocli.CommandLine.Command;
             GapsCommand.class,
             OutreachCommand.class,
             DispatchCommand.class,
+            RunCommand.class,
             DemoCommand.class,
+            SqlCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class
         })

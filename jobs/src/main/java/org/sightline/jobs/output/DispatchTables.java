@@ -25,7 +25,7 @@ public final class DispatchTables {
     private DispatchTables() {}
 
     /** Writes every incident's suggestions and returns the number of rows. */
-    public static long write(Path dir, List<List<Suggestion>> perIncident) {
+    public static long write(Path dir, Iterable<? extends List<Suggestion>> perIncident) {
         long[] count = {0};
         AtomicFiles.writeText(dir.resolve("suggestions.csv"), w -> {
             CSVPrinter p = new CSVPrinter(
