@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate the charlotte preset (cached under .sightline/demo/charlotte-seed<SEED>), run the whole"
-                    + " pipeline on Spark into demo-out/ (GeoJSON + CSV, so QGIS and the report read it), and print"
-                    + " where everything is and how to open it."
+            "Generate the charlotte preset (cached under .sightline/demo/charlotte-seed<SEED>), run every stage"
+                    + " (viewsheds, coverage, hotspots, gaps, a k = 50 outreach plan, dispatch for every incident) into"
+                    + " demo-out/ (GeoJSON + CSV, so QGIS and the report read it), write the analyst report, and print"
+                    + " where everything is and how to open it. The engine runs on all cores; --spark runs the same"
+                    + " stages through Spark + Sedona (sightline run)."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the city. Default: 1.")
@@ -37,7 +39,27 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output folder. Default: demo-out/ in the Sightline folder.")
     Path out;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*].")
+    @Option(
+            names = "--spark",
+            description = "Run the pipeline through Spark + Sedona (sightline run) instead of the engine on all"
+                    + " cores. On one machine the engine is several times faster; Spark is for clusters.")
+    boolean spark;
+
+    @Option(
+            names = "--preset",
+            paramLabel = "charlotte|small",
+            defaultValue = "charlotte",
+            description = "City preset (engine path). Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(
+            names = "--k",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "Outreach budget. Default: ${DEFAULT-VALUE}.")
+    int k;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (with --spark). Default: local[*].")
     String master;
 
     @Spec
@@ -45,6 +67,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!spark) {
+            LocalDemo local = new LocalDemo();
+            local.writer = spec.commandLine().getOut();
+            local.preset = preset;
+            local.seed = seed;
+            local.k = k;
+            local.out = out != null
+                    ? out
+                    : Path.of(System.getProperty("sightline.home", ".")).resolve("demo-out");
+            return local.call();
+        }
         long t0 = System.nanoTime();
         var w = spec.commandLine().getOut();
         Path home = Path.of(System.getProperty("sightline.home", "."))
