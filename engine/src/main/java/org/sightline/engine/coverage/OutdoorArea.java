@@ -73,7 +73,12 @@ public final class OutdoorArea {
                 List<Integer> cands = index.query(e);
                 if (cands.isEmpty()) continue;
                 cur.query(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
-                if (cur.count == 0) { // no area boundary nearby: inside one area whole, or outside
+                boolean straddles = false;
+                for (int k = 0; k < cur.count && !straddles; k++) {
+                    double[] s = edges.get(cur.found[k]);
+                    straddles = segmentMeetsBox(s[0], s[1], s[2], s[3], e);
+                }
+                if (!straddles) { // no area boundary through its box: inside one area whole, or outside
                     Coordinate v = fp.getCoordinate();
                     for (int a : cands) {
                         if (locators[a].locate(v) == Location.INTERIOR) {
@@ -97,6 +102,20 @@ public final class OutdoorArea {
             out[a] = Math.max(0, areas.get(a).geometry().getArea() - indoor);
         }
         return out;
+    }
+
+    /** Whether segment (ax, ay)-(bx, by) meets the closed box (its bounding boxes overlap, checked by the grid). */
+    static boolean segmentMeetsBox(double ax, double ay, double bx, double by, Envelope e) {
+        if (Math.max(ax, bx) < e.getMinX() || Math.min(ax, bx) > e.getMaxX()) return false;
+        if (Math.max(ay, by) < e.getMinY() || Math.min(ay, by) > e.getMaxY()) return false;
+        double dx = bx - ax, dy = by - ay;
+        double c1 = dx * (e.getMinY() - ay) - dy * (e.getMinX() - ax);
+        double c2 = dx * (e.getMinY() - ay) - dy * (e.getMaxX() - ax);
+        double c3 = dx * (e.getMaxY() - ay) - dy * (e.getMinX() - ax);
+        double c4 = dx * (e.getMaxY() - ay) - dy * (e.getMaxX() - ax);
+        boolean allPositive = c1 > 0 && c2 > 0 && c3 > 0 && c4 > 0;
+        boolean allNegative = c1 < 0 && c2 < 0 && c3 < 0 && c4 < 0;
+        return !allPositive && !allNegative; // corners on both sides of the line (or on it)
     }
 
     private static void addEdges(LineString ring, List<double[]> out) {
