@@ -26,6 +26,7 @@ final class GeoJsonFeatures implements Closeable {
     private final Path path;
     private final long base;
     private final LinkedHashSet<String> names = new LinkedHashSet<>();
+    private boolean namesComplete;
     private final Map<String, String> keys = new HashMap<>();
     private final GeoJsonGeometryReader geometries = new GeoJsonGeometryReader(this::tree);
     private FileChannel channel;
@@ -50,7 +51,13 @@ final class GeoJsonFeatures implements Closeable {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             n++;
-            out.add(t == JsonToken.START_OBJECT ? feature(p, n) : fromTree(n, json.readTree(p)));
+            if (t == JsonToken.START_OBJECT) {
+                out.add(feature(p, n));
+            } else {
+                // as before the one-pass reader: the column union ends at the first element that is no object
+                namesComplete = true;
+                out.add(fromTree(n, json.readTree(p)));
+            }
         }
         return out;
     }
@@ -113,7 +120,7 @@ final class GeoJsonFeatures implements Closeable {
         List<String> seen = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            names.add(name);
+            if (!namesComplete) names.add(name);
             String key = keys.computeIfAbsent(name, SourceRecord::key);
             String text = text(p, p.nextToken());
             if (seen == null) seen = new ArrayList<>(8);
