@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +30,10 @@ final class GeoJsonFeatures implements Closeable {
     private final Map<String, String> keys = new HashMap<>();
     private final GeoJsonGeometryReader geometries = new GeoJsonGeometryReader(this::tree);
     private FileChannel channel;
+    /** properties(): key, text pairs of the feature being read, and the name that gave each key. */
+    private String[] scratch = new String[32];
+
+    private String[] owners = new String[16];
 
     /**
      * @param base the file offset of the parser's first byte (3 after a byte-order mark)
@@ -116,29 +120,34 @@ final class GeoJsonFeatures implements Closeable {
      * wins (as in a JSON tree); of two names with the same key, the first one.
      */
     private Map<String, String> properties(JsonParser p) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        List<String> seen = null;
+        String[] kv = scratch;
+        int n = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             if (!namesComplete) names.add(name);
             String key = keys.computeIfAbsent(name, SourceRecord::key);
             String text = text(p, p.nextToken());
-            if (seen == null) seen = new ArrayList<>(8);
-            String owner = null;
-            if (values.containsKey(key)) {
-                for (String s : seen) {
-                    if (keys.get(s).equals(key)) {
-                        owner = s;
-                        break;
-                    }
+            int at = -1;
+            for (int i = 0; i < n; i++) {
+                if (kv[2 * i].equals(key)) {
+                    at = i;
+                    break;
                 }
-                if (name.equals(owner)) values.put(key, text);
-            } else {
-                values.put(key, text);
             }
-            seen.add(name);
+            if (at < 0) {
+                if (2 * n + 2 > kv.length) {
+                    kv = scratch = Arrays.copyOf(kv, 2 * kv.length);
+                    owners = Arrays.copyOf(owners, kv.length / 2);
+                }
+                kv[2 * n] = key;
+                kv[2 * n + 1] = text;
+                owners[n] = name;
+                n++;
+            } else if (owners[at].equals(name)) {
+                kv[2 * at + 1] = text;
+            }
         }
-        return values;
+        return n == 0 ? Map.of() : new RowValues(Arrays.copyOf(kv, 2 * n));
     }
 
     /** The value at the current token as {@link SourceFile#text} renders its tree node. */
