@@ -31,6 +31,12 @@ import org.sightline.engine.synth.SyntheticCity;
  * (buildings.geojson, ~118 MB) to its UTM zone. The budget is 4 s warm on one core, so that a whole
  * {@code sightline coverage} run fits in 15 s on two.
  *
+ * <p>Measured on the shared 2-core machine (busy; ± is large), {@code -wi 1 -i 3}: with {@code
+ * -jvmArgsAppend -XX:ActiveProcessorCount=1} (one core, serial GC) read 2.3 s and read + project
+ * 3.0 s warm, 5.1 s and 4.3 s for the first shot in a fresh JVM; the two-pass, tree-based reader
+ * before it took 3.8 s and 4.2 s warm, 8.5 s and 9.3 s first shot. On both cores (G1): 3.7 s and
+ * 4.0 s warm, against 5.2 s and 6.3 s before.
+ *
  * <p>The city is taken from {@code -Dsightline.demoCity=DIR}, else {@code .sightline/demo/charlotte-seed1}
  * under the working directory, and generated there when absent.
  *
