@@ -1,5 +1,6 @@
 package org.sightline.engine.geo;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
@@ -8,9 +9,17 @@ import org.geotools.api.referencing.operation.TransformException;
 import org.geotools.geometry.jts.JTS;
 import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.sightline.engine.model.Area;
 import org.sightline.engine.model.Camera;
 import org.sightline.engine.model.Footprint;
@@ -151,12 +160,52 @@ public final class MetricCrs {
     @SuppressWarnings("unchecked")
     private static <G extends Geometry> G transform(MathTransform t, G g) {
         try {
-            Geometry out = JTS.transform(g, t);
-            out.setSRID(0);
-            return (G) Geometries.FACTORY.createGeometry(out);
+            return (G) transformed(t, g);
         } catch (TransformException e) {
             throw new IllegalArgumentException("cannot transform " + g.getGeometryType() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A copy of {@code g} with every coordinate sequence transformed in one batch call, in the
+     * engine's factory. Same numbers as GeoTools' {@code JTS.transform} (which batches through a
+     * 96-double buffer and then needs a second copy into our factory), with one array per ring.
+     */
+    private static Geometry transformed(MathTransform t, Geometry g) throws TransformException {
+        GeometryFactory f = Geometries.FACTORY;
+        if (g instanceof Point p)
+            return f.createPoint(f.getCoordinateSequenceFactory().create(transformed(t, p.getCoordinateSequence())));
+        if (g instanceof LinearRing r) return f.createLinearRing(transformed(t, r.getCoordinateSequence()));
+        if (g instanceof LineString l) return f.createLineString(transformed(t, l.getCoordinateSequence()));
+        if (g instanceof Polygon p) {
+            LinearRing shell = (LinearRing) transformed(t, p.getExteriorRing());
+            LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
+            for (int i = 0; i < holes.length; i++) holes[i] = (LinearRing) transformed(t, p.getInteriorRingN(i));
+            return f.createPolygon(shell, holes);
+        }
+        Geometry[] parts = new Geometry[g.getNumGeometries()];
+        for (int i = 0; i < parts.length; i++) parts[i] = transformed(t, g.getGeometryN(i));
+        if (g instanceof MultiPolygon) return f.createMultiPolygon(Arrays.copyOf(parts, parts.length, Polygon[].class));
+        if (g instanceof MultiLineString)
+            return f.createMultiLineString(Arrays.copyOf(parts, parts.length, LineString[].class));
+        if (g instanceof MultiPoint) return f.createMultiPoint(Arrays.copyOf(parts, parts.length, Point[].class));
+        return f.createGeometryCollection(parts);
+    }
+
+    private static Coordinate[] transformed(MathTransform t, CoordinateSequence seq) throws TransformException {
+        int n = seq.size();
+        Coordinate[] out = new Coordinate[n];
+        if (n == 0) return out;
+        double[] xy = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xy[2 * i] = seq.getX(i);
+            xy[2 * i + 1] = seq.getY(i);
+        }
+        t.transform(xy, 0, xy, 0, n);
+        boolean hasZ = seq.hasZ();
+        for (int i = 0; i < n; i++)
+            out[i] = new Coordinate(xy[2 * i], xy[2 * i + 1], hasZ ? seq.getZ(i) : Coordinate.NULL_ORDINATE);
+        return out;
     }
 
     /** Convenience for points, keeping the static type. */

@@ -26,6 +26,11 @@ final class GeoJsonGeometry {
         return closedRing;
     }
 
+    /** Starts a geometry built from positions read elsewhere ({@link #line}, {@link #polygon}). */
+    void reset() {
+        closedRing = false;
+    }
+
     Geometry parse(JsonNode g) throws RowRejected {
         closedRing = false;
         if (g == null || g.isNull() || g.isMissingNode()) throw new RowRejected("missing geometry");
@@ -66,20 +71,29 @@ final class GeoJsonGeometry {
     }
 
     private LineString line(JsonNode c) throws RowRejected {
-        Coordinate[] pts = positions(c);
+        return line(positions(c));
+    }
+
+    LineString line(Coordinate[] pts) throws RowRejected {
         if (pts.length == 1) throw new RowRejected("degenerate line (1 position)");
         return F.createLineString(pts);
     }
 
     private Polygon polygon(JsonNode c) throws RowRejected {
-        List<LinearRing> rings = new ArrayList<>();
-        for (JsonNode r : array(c)) rings.add(ring(r));
+        List<Coordinate[]> rings = new ArrayList<>();
+        for (JsonNode r : array(c)) rings.add(positions(r));
+        return polygon(rings);
+    }
+
+    /** A polygon of rings (shell first), closing unclosed ones. */
+    Polygon polygon(List<Coordinate[]> ringPositions) throws RowRejected {
+        List<LinearRing> rings = new ArrayList<>(ringPositions.size());
+        for (Coordinate[] r : ringPositions) rings.add(ring(r));
         if (rings.isEmpty()) return F.createPolygon();
         return F.createPolygon(rings.get(0), rings.subList(1, rings.size()).toArray(new LinearRing[0]));
     }
 
-    private LinearRing ring(JsonNode r) throws RowRejected {
-        Coordinate[] pts = positions(r);
+    private LinearRing ring(Coordinate[] pts) throws RowRejected {
         if (pts.length > 0 && !pts[0].equals2D(pts[pts.length - 1])) {
             Coordinate[] closed = new Coordinate[pts.length + 1];
             System.arraycopy(pts, 0, closed, 0, pts.length);

@@ -72,21 +72,25 @@ public record InputLayers(
         return MetricCrs.utmFor(e);
     }
 
-    /** Every accepted record projected to {@code crs} (metres). */
+    /** Every accepted record projected to {@code crs} (metres), in order; records are projected in parallel. */
     public MetricLayers project(MetricCrs crs) {
         return new MetricLayers(
                 crs,
-                cameras.map(r -> r.accepted().stream().map(crs::toMetric).toList())
+                cameras.map(r ->
+                                r.accepted().parallelStream().map(crs::toMetric).toList())
                         .orElse(List.of()),
                 buildings
-                        .map(r -> r.accepted().stream().map(crs::toMetric).toList())
+                        .map(r ->
+                                r.accepted().parallelStream().map(crs::toMetric).toList())
                         .orElse(List.of()),
                 incidents
-                        .map(r -> r.accepted().stream().map(crs::toMetric).toList())
+                        .map(r ->
+                                r.accepted().parallelStream().map(crs::toMetric).toList())
                         .orElse(List.of()),
-                areas.map(r -> r.accepted().stream().map(crs::toMetric).toList())
+                areas.map(r -> r.accepted().parallelStream().map(crs::toMetric).toList())
                         .orElse(List.of()),
-                streets.map(r -> r.accepted().stream().map(crs::toMetric).toList())
+                streets.map(r ->
+                                r.accepted().parallelStream().map(crs::toMetric).toList())
                         .orElse(List.of()),
                 this);
     }

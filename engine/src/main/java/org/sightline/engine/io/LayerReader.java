@@ -20,6 +20,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.sightline.engine.geo.SimplePolygons;
 
 /**
  * The shared reading pipeline of every layer: open the file, resolve canonical columns through the
@@ -49,7 +50,6 @@ abstract class LayerReader<T> {
     /** canonical column → source column key; absent when neither mapped nor present. */
     private final Map<String, String> sourceKeys = new HashMap<>();
 
-    private final GeoJsonGeometry geometryParser = new GeoJsonGeometry();
     private boolean rowRepaired;
     private long syntheticIds;
 
@@ -277,7 +277,7 @@ abstract class LayerReader<T> {
     /** The row's position in WGS84: its GeoJSON Point, else its lon / lat columns. */
     final Point point(SourceRecord r) throws RowRejected {
         if (r.geometry() != null && !r.geometry().isNull()) {
-            Geometry g = geometryParser.parse(r.geometry());
+            Geometry g = r.geometry().get();
             if (g.isEmpty()) throw new RowRejected("empty geometry");
             if (g instanceof MultiPoint mp && mp.getNumGeometries() == 1) g = mp.getGeometryN(0);
             if (!(g instanceof Point)) throw wrongType(g, "Point");
@@ -310,8 +310,9 @@ abstract class LayerReader<T> {
 
     /** The row's GeoJSON geometry in WGS84, non-empty and within lon/lat range. */
     final Geometry geometry(SourceRecord r) throws RowRejected {
-        Geometry g = geometryParser.parse(r.geometry());
-        if (geometryParser.closedRing()) markRepaired();
+        if (r.geometry() == null) throw new RowRejected("missing geometry");
+        Geometry g = r.geometry().get();
+        if (r.geometry().closedRing()) markRepaired();
         if (g.isEmpty()) throw new RowRejected("empty geometry");
         g = crs.toWgs84(g);
         var e = g.getEnvelopeInternal();
@@ -331,6 +332,7 @@ abstract class LayerReader<T> {
     final Geometry polygonal(SourceRecord r) throws RowRejected {
         Geometry g = geometry(r);
         if (!(g instanceof Polygon || g instanceof MultiPolygon)) throw wrongType(g, "Polygon or MultiPolygon");
+        if (SimplePolygons.isValid(g)) return g;
         IsValidOp op = new IsValidOp(g);
         if (op.isValid()) return g;
         TopologyValidationError err = op.getValidationError();

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -34,9 +38,11 @@ import org.apache.commons.csv.CSVRecord;
  * GeoJSON, {@code [} for a JSON array of objects, anything else CSV). CSV files are UTF-8, with or
  * without BOM; the delimiter is the most frequent of {@code , ; TAB} in the header line.
  *
- * <p>{@link #open} reads only the start of the file (and, for GeoJSON without a leading legacy
- * {@code crs} member, skims the rest for a trailing one); {@link #forEach} streams all records and
- * may be called again (the rejects of layer-wide checks re-read their raw text that way).
+ * <p>GeoJSON is read once, by {@link #open}: one pass of a byte-based streaming parser collects the
+ * features (properties as text, geometries straight to JTS) together with the union of property
+ * names and a legacy {@code crs} member wherever it is; a reject's raw text is read back from the
+ * feature's byte range. CSV and JSON arrays: {@link #open} reads only the start, {@link #forEach}
+ * streams the records. {@link #forEach} may be called again.
  */
 final class SourceFile {
     enum Format {
@@ -45,7 +51,9 @@ final class SourceFile {
         JSON_ARRAY
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
     private static final JsonFactory FACTORY = JSON.getFactory();
 
     private final Path path;
@@ -53,8 +61,21 @@ final class SourceFile {
     private final List<String> columns;
     private final String crsName;
     private final char delimiter;
+    /** GeoJSON: every feature, read by {@link #open}; other formats stream in {@link #forEach}. */
+    private final List<SourceRecord> records;
 
     private SourceFile(Path path, Format format, List<String> columns, String crsName, char delimiter) {
+        this(path, format, columns, crsName, delimiter, List.of());
+    }
+
+    private SourceFile(
+            Path path,
+            Format format,
+            List<String> columns,
+            String crsName,
+            char delimiter,
+            List<SourceRecord> records) {
+        this.records = records;
         this.path = path;
         this.format = format;
         this.columns = List.copyOf(columns);
@@ -104,12 +125,12 @@ final class SourceFile {
         }
     }
 
-    /** Streams every record to {@code sink}, in file order. */
+    /** Streams every record to {@code sink}, in file order (GeoJSON: from memory). */
     void forEach(Consumer<SourceRecord> sink) {
         try {
             switch (format) {
                 case CSV -> streamCsv(sink);
-                case GEOJSON -> streamGeoJson(sink);
+                case GEOJSON -> records.forEach(sink);
                 case JSON_ARRAY -> streamJsonArray(sink);
             }
         } catch (JsonProcessingException e) {
@@ -194,12 +215,16 @@ final class SourceFile {
 
     // ---- GeoJSON ----
 
+    /** One pass: the members of the top-level object, with every feature of {@code features} read. */
     private static SourceFile openGeoJson(Path path) throws IOException {
         String crs = null;
         String type = null;
         List<String> columns = List.of();
         boolean sawFeatures = false;
-        try (JsonParser p = FACTORY.createParser(reader(path))) {
+        List<SourceRecord> records = new ArrayList<>();
+        try (InputStream in = bytes(path);
+                JsonParser p = FACTORY.createParser(in);
+                GeoJsonFeatures features = new GeoJsonFeatures(JSON, path, bomLength(path))) {
             expect(p.nextToken(), JsonToken.START_OBJECT, path);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -211,7 +236,8 @@ final class SourceFile {
                         sawFeatures = true;
                         if (t != JsonToken.START_ARRAY)
                             throw new UnreadableInputException(path, "\"features\" is not an array");
-                        columns = propertyNamesOfAll(p);
+                        features.read(p, records);
+                        columns = features.names();
                     }
                     case "properties" -> {
                         if (t == JsonToken.START_OBJECT) columns = propertyNames(JSON.readTree(p));
@@ -219,8 +245,13 @@ final class SourceFile {
                     default -> p.skipChildren();
                 }
             }
+            if ("Feature".equals(type)) {
+                sawFeatures = true;
+                try (InputStream whole = bytes(path)) {
+                    records.add(features.fromTree(1, JSON.readTree(whole)));
+                }
+            }
         }
-        if ("Feature".equals(type)) sawFeatures = true;
         if (!"FeatureCollection".equals(type) && !"Feature".equals(type))
             throw new UnreadableInputException(
                     path,
@@ -228,29 +259,7 @@ final class SourceFile {
                             + (type == null ? "missing" : "'" + type + "'")
                             + " (expected FeatureCollection or Feature)");
         if (!sawFeatures) throw new UnreadableInputException(path, "GeoJSON FeatureCollection without \"features\"");
-        return new SourceFile(path, Format.GEOJSON, columns, crs, ',');
-    }
-
-    /** The union of the property names of every feature, in first-seen order; skims the values. */
-    private static List<String> propertyNamesOfAll(JsonParser p) throws IOException {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                if (field.equals("properties") && v == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        names.add(p.currentName());
-                        p.nextToken();
-                        p.skipChildren();
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        if (p.currentToken() != JsonToken.END_ARRAY) p.skipChildren();
-        return List.copyOf(names);
+        return new SourceFile(path, Format.GEOJSON, columns, crs, ',', records);
     }
 
     private static List<String> propertyNames(JsonNode featureOrProps) {
@@ -263,46 +272,6 @@ final class SourceFile {
     private static String crsName(JsonNode crs) {
         JsonNode name = crs.path("properties").path("name");
         return name.isTextual() ? name.asText() : null;
-    }
-
-    private void streamGeoJson(Consumer<SourceRecord> sink) throws IOException {
-        try (JsonParser p = FACTORY.createParser(reader(path))) {
-            expect(p.nextToken(), JsonToken.START_OBJECT, path);
-            JsonNode whole = null;
-            boolean topLevelFeature = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (field.equals("features")) {
-                    long n = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode f = JSON.readTree(p);
-                        sink.accept(feature(++n, f));
-                    }
-                } else if (field.equals("type") && "Feature".equals(p.getValueAsString())) {
-                    topLevelFeature = true;
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (topLevelFeature) {
-                whole = JSON.readTree(reader(path));
-                sink.accept(feature(1, whole));
-            }
-        }
-    }
-
-    private static SourceRecord feature(long n, JsonNode f) {
-        Map<String, String> values = new HashMap<>();
-        JsonNode props = f.get("properties");
-        if (props != null && props.isObject()) {
-            props.fields().forEachRemaining(e -> values.putIfAbsent(SourceRecord.key(e.getKey()), text(e.getValue())));
-        }
-        JsonNode geometry =
-                f.has("geometry") ? f.get("geometry") : com.fasterxml.jackson.databind.node.NullNode.instance;
-        JsonNode id = f.get("id");
-        ObjectNode json = f.isObject() ? (ObjectNode) f : JSON.createObjectNode();
-        return new SourceRecord(n, values, geometry, id == null || id.isNull() ? "" : id.asText(), 0, null, null, json);
     }
 
     // ---- JSON array of objects ----
@@ -343,7 +312,7 @@ final class SourceFile {
                     json = JSON.createObjectNode();
                     json.set("value", e);
                 }
-                sink.accept(new SourceRecord(n, values, null, "", 0, null, null, json));
+                sink.accept(new SourceRecord(n, values, null, "", 0, null, null, JsonText.of(json)));
             }
         }
     }
@@ -359,6 +328,22 @@ final class SourceFile {
     private static void expect(JsonToken got, JsonToken want, Path path) {
         if (got != want)
             throw new UnreadableInputException(path, "not valid JSON: expected " + want + ", found " + got);
+    }
+
+    /** The bytes of the file after a leading UTF-8 byte-order mark. */
+    static InputStream bytes(Path path) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        in.mark(3);
+        if (in.read() != 0xEF || in.read() != 0xBB || in.read() != 0xBF) in.reset();
+        return in;
+    }
+
+    /** 3 when the file starts with a UTF-8 byte-order mark, else 0. */
+    static long bomLength(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        }
     }
 
     /** A UTF-8 reader that skips a leading byte-order mark. */

@@ -14,20 +14,20 @@ import org.apache.commons.csv.CSVFormat;
  *
  * @param number CSV physical line (header = 1), or 1-based feature / element number
  * @param values source column key ({@link #key}) → value as text; JSON null → ""
- * @param geometry the GeoJSON geometry member ({@code null} for CSV / JSON arrays; a JSON null node
- *     for a feature with {@code "geometry": null})
+ * @param geometry the GeoJSON geometry member, parsed ({@code null} for CSV / JSON arrays;
+ *     {@link FeatureGeometry#NULL} for a feature with {@code "geometry": null} or none)
  * @param featureId the GeoJSON feature's own {@code id} member, or "" when absent
  * @param extraFields CSV only: fields beyond the header's length
  */
 record SourceRecord(
         long number,
         Map<String, String> values,
-        JsonNode geometry,
+        FeatureGeometry geometry,
         String featureId,
         int extraFields,
         List<String> csvFields,
         List<String> csvHeaderKeys,
-        ObjectNode json) {
+        JsonText json) {
 
     /** The lookup key of a column name: trimmed and lower-cased. */
     static String key(String column) {
@@ -43,7 +43,7 @@ record SourceRecord(
     /** The row as read, with the given columns (keys) blanked: a CSV line or a compact JSON object. */
     String raw(Set<String> blankKeys) {
         if (json != null) {
-            ObjectNode copy = json.deepCopy();
+            ObjectNode copy = json.read();
             JsonNode props = copy.get("properties");
             ObjectNode target = props instanceof ObjectNode o ? o : copy;
             for (var it = target.fieldNames(); it.hasNext(); ) {

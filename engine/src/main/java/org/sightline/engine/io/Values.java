@@ -49,12 +49,29 @@ final class Values {
      * anything else (callers decide whether that is unknown or an error).
      */
     static double metres(String text) {
+        if (isPlainDecimal(text)) { // the common case, without the regex
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) ? v : Double.NaN;
+        }
         Matcher m = LENGTH.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) return Double.NaN;
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2);
         if (unit != null && (unit.startsWith("f") || unit.equals("'"))) v *= 0.3048;
         return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    /** Digits with at most one '.', at least one digit: what {@link #LENGTH} takes without sign or unit. */
+    private static boolean isPlainDecimal(String text) {
+        int digits = 0;
+        int dots = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') digits++;
+            else if (c == '.' && dots++ == 0) continue;
+            else return false;
+        }
+        return digits > 0;
     }
 
     /** Shortest plain rendering of a number for reasons: 400, 12.5 (never 4.0E2). */

@@ -118,4 +118,36 @@ class FootprintReaderTest {
                         "wrong geometry type Polygon (expected LineString or MultiLineString)",
                         "degenerate line (zero length)");
     }
+
+    @Test
+    void aRejectKeepsTheFeatureAsWrittenEvenAfterAByteOrderMark() throws IOException {
+        Path f = dir.resolve("bom.geojson");
+        Files.writeString(
+                f,
+                "\uFEFF{\"type\": \"FeatureCollection\", \"features\": ["
+                        + feature("{\"building_id\": \"a\", \"note\": \"caf\u00e9\"}", SQUARE) + ",\n"
+                        + feature("{\"building_id\": \"b\", \"height_m\": 4.50}", "{\"type\": \"Polygon\"}")
+                        + "]}");
+        LayerResult<Footprint> r = FootprintReader.read(f, ColumnMap.NONE, ReadOptions.DEFAULTS);
+        assertThat(r.accepted()).extracting(Footprint::id).containsExactly("a");
+        assertThat(r.rejects()).singleElement().satisfies(x -> {
+            assertThat(x.reason()).isEqualTo("empty geometry");
+            assertThat(x.raw())
+                    .isEqualTo("{\"type\":\"Feature\",\"properties\":{\"building_id\":\"b\",\"height_m\":4.5},"
+                            + "\"geometry\":{\"type\":\"Polygon\"}}");
+        });
+    }
+
+    @Test
+    void aMappedColumnThatNoFeatureHasFailsTheRunNamingTheColumnsOfAllFeatures() throws IOException {
+        Path f = collection(
+                "b.geojson",
+                feature("{\"building_id\": \"a\"}", SQUARE),
+                feature("{\"building_id\": \"b\", \"levels\": 3}", SQUARE));
+        assertThatThrownBy(
+                        () -> FootprintReader.read(f, ColumnMap.parse("height_m=height", null), ReadOptions.DEFAULTS))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("column 'height' (--map height_m=height) is not in the file")
+                .hasMessageContaining("columns building_id, levels");
+    }
 }
