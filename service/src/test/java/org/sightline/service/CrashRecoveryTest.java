@@ -94,6 +94,7 @@ class CrashRecoveryTest {
                 "{\"camera_id\":\"CAM-00001\",\"incident_id\":\"INC-%d\",\"case_number\":\"2025-%06d\"," + "\"from\":\""
                         + now.minus(2, ChronoUnit.HOURS) + "\",\"to\":\"" + now.minus(1, ChronoUnit.HOURS) + "\"}";
         ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(300);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -103,8 +104,10 @@ class CrashRecoveryTest {
                     int n = id * 1_000_000 + i;
                     try {
                         var r = Http.post(first.url() + "/api/requests", dispatcher, String.format(body, n, n));
-                        if (r.status() == 201)
+                        if (r.status() == 201) {
                             acked.add(r.json().get("request_id").asText());
+                            enough.countDown();
+                        }
                     } catch (RuntimeException e) {
                         return; // connection refused or reset: the process is gone
                     }
@@ -113,8 +116,7 @@ class CrashRecoveryTest {
             c.start();
             clients.add(c);
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (acked.size() < 300 && System.nanoTime() < until) Thread.sleep(10);
+        enough.await(20, TimeUnit.SECONDS); // kill mid-stream, once at least 300 requests were acknowledged
         first.process().destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         stop.set(true);
