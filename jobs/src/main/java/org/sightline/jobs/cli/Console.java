@@ -16,18 +16,22 @@ import org.sightline.engine.city.Progress;
 final class Console {
     private final PrintWriter out;
     private final boolean terminal = System.console() != null;
+    private final java.util.Set<String> done = new java.util.HashSet<>();
 
     Console(PrintWriter out) {
         this.out = out;
     }
 
+    /** Runs a named stage step and prints its duration; a step already reported runs silently. */
     <T> T step(String name, Supplier<T> work) {
+        if (done.contains(name)) return work.get(); // e.g. "viewsheds" again: cached by the City
         long t0 = System.nanoTime();
         if (!terminal) {
             out.printf(Locale.ROOT, "  %-28s ...%n", name);
             out.flush();
         }
         T result = work.get();
+        done.add(name);
         double s = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "  %-28s %8.2f s%n", name, s);
         out.flush();
