@@ -53,6 +53,7 @@ public final class City {
     private double[] outdoor;
     private volatile Progress progress = Progress.NONE;
     private final java.util.Map<HotspotOptions, HotspotGrid> hotspots = new java.util.HashMap<>();
+    private final java.util.Map<HotspotOptions, GapReport> gaps = new java.util.HashMap<>();
     private CoverageIndex coverageIndex;
 
     public City(
@@ -203,9 +204,14 @@ public final class City {
         return hotspots.computeIfAbsent(o, k -> Hotspots.compute(incidents, region(), k, LonLatProjection.of(crs)));
     }
 
-    /** Covered flags, ranked gap cells and the per-area table. */
-    public GapReport gaps(HotspotOptions o) {
-        return Gaps.compute(incidents, coverageIndex(), hotspots(o), areas);
+    /** Covered flags, ranked gap cells and the per-area table (computed once per options). */
+    public synchronized GapReport gaps(HotspotOptions o) {
+        GapReport r = gaps.get(o);
+        if (r == null) {
+            r = Gaps.compute(incidents, coverageIndex(), hotspots(o), areas);
+            gaps.put(o, r);
+        }
+        return r;
     }
 
     /** Dispatch index over active cameras at their effective (nudged) positions. */

@@ -125,7 +125,7 @@ final class CoverageSweep {
         for (int s = 0; s < nStreets; s++) {
             Geometry g = streets.get(s);
             for (int k = 0; k < g.getNumGeometries(); k++) {
-                if (g.getGeometryN(k) instanceof LineString ls) se.addLine(local(ls.getCoordinates(), false), s);
+                if (g.getGeometryN(k) instanceof LineString ls) se.addLine(local(ls.getCoordinates()), s);
             }
         }
         sStreet = se.owner();
@@ -477,7 +477,7 @@ final class CoverageSweep {
 
     // ---------------------------------------------------------------- set-up helpers
 
-    private double[] local(Coordinate[] cs, boolean close) {
+    private double[] local(Coordinate[] cs) {
         int n = cs.length;
         double[] out = new double[2 * n];
         for (int k = 0; k < n; k++) {
@@ -510,7 +510,7 @@ final class CoverageSweep {
                 cs[b] = t;
             }
         }
-        return local(cs, true);
+        return local(cs);
     }
 
     private static void bounds(double[][] rings, int i, double[] minX, double[] minY, double[] maxX, double[] maxY) {

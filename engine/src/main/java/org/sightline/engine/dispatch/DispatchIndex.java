@@ -40,7 +40,6 @@ public final class DispatchIndex {
     private static final double CELL = 128;
 
     private final List<DispatchCamera> cameras;
-    private final double maxReach;
     private final GridIndex reach;
     private final IndexedPointInAreaLocator[] locators;
     private final IndexedFacetDistance[] approachTargets; // covered street pieces, or the viewshed
@@ -60,18 +59,15 @@ public final class DispatchIndex {
         this.hasStreets = !streets.isEmpty();
         int n = cameras.size();
         double[] x0 = new double[n], y0 = new double[n], x1 = new double[n], y1 = new double[n];
-        double maxRange = 0;
         for (int i = 0; i < n; i++) {
             Camera c = cameras.get(i).camera();
             double r = c.rangeM() + approachM;
-            maxRange = Math.max(maxRange, r);
             Coordinate p = c.position().getCoordinate();
             x0[i] = p.x - r;
             y0[i] = p.y - r;
             x1[i] = p.x + r;
             y1[i] = p.y + r;
         }
-        this.maxReach = maxRange;
         this.reach = new GridIndex(CELL, x0, y0, x1, y1);
         GridIndex grid = this.reach;
         this.cursors = ThreadLocal.withInitial(grid::cursor);
@@ -236,10 +232,6 @@ public final class DispatchIndex {
 
     public int cameras() {
         return cameras.size();
-    }
-
-    public double maxReachM() {
-        return maxReach;
     }
 
     static final Comparator<Suggestion> ORDER = Comparator.comparing(Suggestion::expired)

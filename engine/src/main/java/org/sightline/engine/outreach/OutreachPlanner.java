@@ -44,20 +44,14 @@ public final class OutreachPlanner {
         GreedyPlan greedy = LazyGreedy.solve(new MaxCoverage(w, covers), k);
 
         AreaLocator lookup = new AreaLocator(areas);
-        String[] siteArea = new String[m];
-        for (int c = 0; c < m; c++)
-            siteArea[c] = lookup.idAt(
-                    candidates.get(c).position().getX(),
-                    candidates.get(c).position().getY());
+        int[] pickArea = new int[greedy.picks().size()]; // only picked sites need their area
         List<OutreachPlan.Pick> picks = new ArrayList<>();
         for (GreedyPlan.Pick p : greedy.picks()) {
+            CandidateSite site = candidates.get(p.candidate());
+            int a = lookup.indexOf(site.position().getX(), site.position().getY());
+            pickArea[picks.size()] = a;
             picks.add(new OutreachPlan.Pick(
-                    p.rank(),
-                    candidates.get(p.candidate()),
-                    siteArea[p.candidate()],
-                    p.gain(),
-                    p.cumulative(),
-                    p.upperBound()));
+                    p.rank(), site, a < 0 ? "" : areas.get(a).id(), p.gain(), p.cumulative(), p.upperBound()));
         }
         return new OutreachPlan(
                 picks,
@@ -66,7 +60,7 @@ public final class OutreachPlanner {
                 candidates,
                 List.of(views),
                 sum(w),
-                rollup(areas, lookup, demand, covers, greedy, siteArea));
+                rollup(areas, lookup, demand, covers, pickArea, greedy));
     }
 
     /** For each candidate viewshed, the sorted indices of the demand points inside it (boundary counts). */
@@ -111,8 +105,8 @@ public final class OutreachPlanner {
             AreaLocator lookup,
             List<Incident> demand,
             int[][] covers,
-            GreedyPlan greedy,
-            String[] siteArea) {
+            int[] pickArea,
+            GreedyPlan greedy) {
         int na = areas.size();
         int[] picks = new int[na];
         double[] gain = new double[na], demandW = new double[na], attainable = new double[na];
@@ -128,8 +122,9 @@ public final class OutreachPlanner {
             if (coverable[d] && demandArea[d] >= 0)
                 attainable[demandArea[d]] += demand.get(d).weight();
         }
-        for (GreedyPlan.Pick p : greedy.picks()) {
-            int a = indexOfId(areas, siteArea[p.candidate()]);
+        for (int i = 0; i < pickArea.length; i++) {
+            GreedyPlan.Pick p = greedy.picks().get(i);
+            int a = pickArea[i];
             if (a >= 0) {
                 picks[a]++;
                 gain[a] += p.gain();
@@ -141,12 +136,6 @@ public final class OutreachPlanner {
                     areas.get(a).id(), areas.get(a).name(), picks[a], gain[a], demandW[a], attainable[a]));
         }
         return out;
-    }
-
-    private static int indexOfId(List<Area> areas, String id) {
-        if (id == null || id.isEmpty()) return -1;
-        for (int a = 0; a < areas.size(); a++) if (areas.get(a).id().equals(id)) return a;
-        return -1;
     }
 
     private static double sum(double[] w) {

@@ -24,6 +24,17 @@ final class CityLoader {
 
     record Loaded(City city, MetricLayers layers, RunSummary summary, OutputCrs out) {}
 
+    /** The layer files a command was given ({@code null}: not given), in {@link Layer} order. */
+    static Map<Layer, Path> files(Path cameras, Path buildings, Path incidents, Path areas, Path streets) {
+        Map<Layer, Path> files = new EnumMap<>(Layer.class);
+        if (cameras != null) files.put(Layer.CAMERAS, cameras);
+        if (buildings != null) files.put(Layer.BUILDINGS, buildings);
+        if (incidents != null) files.put(Layer.INCIDENTS, incidents);
+        if (areas != null) files.put(Layer.AREAS, areas);
+        if (streets != null) files.put(Layer.STREETS, streets);
+        return files;
+    }
+
     static Loaded load(Console console, Path outDir, Map<Layer, Path> given, LayerOptions opts, ViewshedOptions vo) {
         Map<Layer, Path> files = new EnumMap<>(Layer.class);
         given.forEach((l, p) -> {

@@ -23,6 +23,13 @@ final class Console {
     }
 
     /** Runs a named stage step and prints its duration; a step already reported runs silently. */
+    /** The console of a stage command, after a first line naming the command and its output folder. */
+    static Console forCommand(picocli.CommandLine.Model.CommandSpec spec, java.nio.file.Path out) {
+        Console c = new Console(spec.commandLine().getOut());
+        c.line("sightline %s → %s", spec.name(), out);
+        return c;
+    }
+
     <T> T step(String name, Supplier<T> work) {
         if (done.contains(name)) return work.get(); // e.g. "viewsheds" again: cached by the City
         long t0 = System.nanoTime();

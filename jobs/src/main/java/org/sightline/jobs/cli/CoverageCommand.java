@@ -1,7 +1,6 @@
 package org.sightline.jobs.cli;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.engine.io.Layer;
@@ -51,13 +50,8 @@ public final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec.commandLine().getOut());
-        console.line("sightline coverage → %s", out);
-        Map<Layer, Path> files = new EnumMap<>(Layer.class);
-        files.put(Layer.CAMERAS, cameras);
-        files.put(Layer.BUILDINGS, buildings);
-        files.put(Layer.AREAS, areas);
-        files.put(Layer.STREETS, streets);
+        Console console = Console.forCommand(spec, out);
+        Map<Layer, Path> files = CityLoader.files(cameras, buildings, null, areas, streets);
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         var city = loaded.city();
         loaded.summary().put("coverage", Stages.coverage(console, city, out, loaded.out()));

@@ -134,10 +134,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     static void generate(Path city, long seed) {
+        generate(city, "charlotte", seed);
+    }
+
+    /** Generates into a temporary folder beside {@code city} and renames it: a half city never looks cached. */
+    static void generate(Path city, String preset, long seed) {
         try {
             Files.createDirectories(city.getParent());
             Path tmp = Files.createTempDirectory(city.getParent(), "." + city.getFileName() + ".tmp-");
-            SyntheticCity.generate(tmp, SynthOptions.of("charlotte", seed, 1));
+            SyntheticCity.generate(tmp, SynthOptions.of(preset, seed, 1));
             Files.move(tmp, city, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot generate the demo city into " + city, e);

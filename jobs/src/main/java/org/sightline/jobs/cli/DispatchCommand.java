@@ -3,7 +3,6 @@ package org.sightline.jobs.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -88,13 +87,8 @@ public final class DispatchCommand implements Callable<Integer> {
     public Integer call() {
         DispatchOptions options = new DispatchOptions(uncertainty, approach, top);
         Function<Incident, Instant> when = when(now);
-        Console console = new Console(spec.commandLine().getOut());
-        console.line("sightline dispatch → %s", out);
-        Map<Layer, Path> files = new EnumMap<>(Layer.class);
-        files.put(Layer.CAMERAS, cameras);
-        files.put(Layer.BUILDINGS, buildings);
-        files.put(Layer.INCIDENTS, incidents);
-        files.put(Layer.STREETS, streets);
+        Console console = Console.forCommand(spec, out);
+        Map<Layer, Path> files = CityLoader.files(cameras, buildings, incidents, null, streets);
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         City city = loaded.city();
         CityLoader.requireNonEmpty("incidents", city.incidents(), console);

@@ -1,7 +1,6 @@
 package org.sightline.jobs.cli;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.engine.hotspot.HotspotCell;
@@ -49,11 +48,8 @@ public final class HotspotsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var options = hotspot.options();
-        Console console = new Console(spec.commandLine().getOut());
-        console.line("sightline hotspots → %s", out);
-        Map<Layer, Path> files = new EnumMap<>(Layer.class);
-        files.put(Layer.INCIDENTS, incidents);
-        files.put(Layer.AREAS, areas);
+        Console console = Console.forCommand(spec, out);
+        Map<Layer, Path> files = CityLoader.files(null, null, incidents, areas, null);
         var loaded = CityLoader.load(console, out, files, layers, new ViewshedMixin().defaults());
         var city = loaded.city();
         CityLoader.requireNonEmpty("incidents", city.incidents(), console);

@@ -12,8 +12,6 @@ import org.sightline.engine.dispatch.DispatchOptions;
 import org.sightline.engine.hotspot.HotspotOptions;
 import org.sightline.engine.io.Layer;
 import org.sightline.engine.model.Incident;
-import org.sightline.engine.synth.SynthOptions;
-import org.sightline.engine.synth.SyntheticCity;
 import org.sightline.engine.viewshed.ViewshedOptions;
 import org.sightline.reports.Audience;
 import org.sightline.reports.ReportOptions;
@@ -49,9 +47,7 @@ public final class LocalDemo {
         if (Files.exists(cityDir.resolve("city.json"))) {
             c.line("  using the generated city in %s", cityDir);
         } else {
-            c.step(
-                    "generate the synthetic city",
-                    () -> SyntheticCity.generate(cityDir, SynthOptions.of(preset, seed, 1)));
+            c.step("generate the synthetic city", () -> DemoCommand.generate(cityDir, preset, seed));
             c.line("  generated into %s", cityDir);
         }
         Map<Layer, Path> files = new EnumMap<>(Layer.class);

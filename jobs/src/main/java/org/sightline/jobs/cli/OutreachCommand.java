@@ -2,7 +2,6 @@ package org.sightline.jobs.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -101,14 +100,8 @@ public final class OutreachCommand implements Callable<Integer> {
         if (!demand.equals("hotspot") && !demand.equals("all"))
             throw new IllegalArgumentException("--demand must be 'hotspot' or 'all', was '" + demand + "'");
         var options = hotspot.options();
-        Console console = new Console(spec.commandLine().getOut());
-        console.line("sightline outreach → %s", out);
-        Map<Layer, Path> files = new EnumMap<>(Layer.class);
-        files.put(Layer.CAMERAS, cameras);
-        files.put(Layer.BUILDINGS, buildings);
-        files.put(Layer.INCIDENTS, incidents);
-        files.put(Layer.AREAS, areas);
-        files.put(Layer.STREETS, streets);
+        Console console = Console.forCommand(spec, out);
+        Map<Layer, Path> files = CityLoader.files(cameras, buildings, incidents, areas, streets);
         var loaded = CityLoader.load(console, out, files, layers, viewshed.options());
         City city = loaded.city();
         Stages.Candidates candidates =

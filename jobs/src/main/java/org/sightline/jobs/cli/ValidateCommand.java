@@ -2,7 +2,6 @@ package org.sightline.jobs.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,12 +57,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<Layer, Path> files = new EnumMap<>(Layer.class);
-        if (cameras != null) files.put(Layer.CAMERAS, cameras);
-        if (buildings != null) files.put(Layer.BUILDINGS, buildings);
-        if (incidents != null) files.put(Layer.INCIDENTS, incidents);
-        if (areas != null) files.put(Layer.AREAS, areas);
-        if (streets != null) files.put(Layer.STREETS, streets);
+        Map<Layer, Path> files = CityLoader.files(cameras, buildings, incidents, areas, streets);
         if (files.isEmpty())
             throw new IllegalArgumentException(
                     "nothing to validate: give at least one of --cameras, --buildings, --incidents, --areas, --streets");

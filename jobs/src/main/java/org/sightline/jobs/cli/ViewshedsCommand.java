@@ -44,8 +44,7 @@ public final class ViewshedsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec.commandLine().getOut());
-        console.line("sightline viewsheds → %s", out);
+        Console console = Console.forCommand(spec, out);
         var loaded = CityLoader.load(
                 console, out, Map.of(Layer.CAMERAS, cameras, Layer.BUILDINGS, buildings), layers, viewshed.options());
         var city = loaded.city();
