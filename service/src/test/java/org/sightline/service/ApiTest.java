@@ -202,4 +202,25 @@ class ApiTest {
         assertThat(after.get("intact").asBoolean()).isTrue();
         assertThat(after.get("entries").asLong() - before).isEqualTo(8); // 7 + the first audit check
     }
+
+    @Test
+    void anAnswerLeavesTheServiceOnlyAfterItsAuditEntryIsCommitted() {
+        for (int i = 0; i < 20; i++) {
+            String query = String.format(Locale.ROOT, "lat=35.2%05d&lon=-80.843&top=3", 31_000 + i);
+            String token = i % 2 == 0 ? dispatcher : analyst; // 200 and 403 alike
+            int status = Http.get(url + "/api/suggest?" + query, token).status();
+            // read through another connection, without flushing the audit log first
+            List<Integer> outcomes = demo.service().database().with(c -> {
+                try (var p = c.prepareStatement("SELECT outcome FROM audit_log WHERE target = ?")) {
+                    p.setString(1, query);
+                    List<Integer> out = new ArrayList<>();
+                    try (var r = p.executeQuery()) {
+                        while (r.next()) out.add(r.getInt(1));
+                    }
+                    return out;
+                }
+            });
+            assertThat(outcomes).as(query).containsExactly(status);
+        }
+    }
 }
