@@ -6,19 +6,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sightline.engine.model.CameraKind;
 import org.sightline.service.city.ServiceCity;
 
-/** The API over real HTTP on 127.0.0.1 against the demo service (small city). */
+/**
+ * The API over real HTTP on 127.0.0.1 against the demo service (small city), once with each store
+ * (embedded H2, PostgreSQL).
+ */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class ApiTest {
+    @Parameter
+    TestStore store;
+
     static ServeCommand.Demo demo;
     static String url, dispatcher, planner, analyst, admin;
 
-    @BeforeAll
-    static void start() {
-        demo = TestCity.demo();
+    @BeforeEach
+    void start() { // the service of each store starts once (TestCity keeps it)
+        demo = TestCity.demo(store);
+        assertThat(demo.service().database().dialect().name()).isEqualTo(store.name());
         url = demo.service().url();
         dispatcher = demo.tokens().get("dispatcher");
         planner = demo.tokens().get("planner");
