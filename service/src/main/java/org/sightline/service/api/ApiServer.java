@@ -58,7 +58,6 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.defaultContentType = Json.TYPE;
             cfg.router.ignoreTrailingSlashes = true;
             var r = cfg.routes;
-            r.before(trail::before);
             r.before(ctx -> {
                 long n = ctx.contentLength();
                 if (n > w.maxBodyBytes())

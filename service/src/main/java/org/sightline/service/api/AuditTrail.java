@@ -23,29 +23,17 @@ final class AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     static final String ERROR = "sightline.error";
     private static final String AUDITED = "sightline.audited";
-    private static final String ANNOUNCED = "sightline.announced";
     private final AuditLog log;
 
     AuditTrail(AuditLog log) {
         this.log = log;
     }
 
-    /** The first before-handler: tells the audit writer that this request's entry is on its way. */
-    void before(Context ctx) {
-        log.announce();
-        ctx.attribute(ANNOUNCED, Boolean.TRUE);
-    }
-
     void after(Context ctx) {
-        boolean announced = ctx.attribute(ANNOUNCED) != null;
-        if (ctx.attribute(AUDITED) != null) {
-            if (announced) log.withdraw();
-            return;
-        }
+        if (ctx.attribute(AUDITED) != null) return;
         String err = ctx.attribute(ERROR);
-        AuditEntry mine = entry(ctx, ctx.statusCode(), err == null ? "" : err);
         try {
-            (announced ? log.appendAnnounced(mine) : log.append(mine)).join();
+            log.append(entry(ctx, ctx.statusCode(), err == null ? "" : err)).join();
         } catch (CompletionException | StoreException e) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error(

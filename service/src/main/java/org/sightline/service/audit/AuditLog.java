@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sightline.service.store.Database;
 import org.sightline.service.store.StoreException;
@@ -25,13 +23,8 @@ import org.slf4j.LoggerFactory;
  * entries and wait; the writer takes everything queued (up to {@value #MAX_BATCH}), chains the hashes
  * ({@link AuditChain}), inserts them with one batched statement, commits once and only then
  * completes the entries' futures. So an entry is on disk before its future completes, and the
- * requests that queued up while one commit was running share the next.
- *
- * <p>A commit costs the H2 store about half a millisecond of CPU whatever it carries, so batches
- * should be large. Callers {@linkplain #announce announce} an entry when a request begins; before
- * committing, the writer waits until every announced entry has arrived, or at most {@value
- * #GATHER_MICROS} µs. Under load a commit thus carries about one entry per request in flight
- * (instead of the few that happened to be queued), and no entry waits more than that for company.
+ * requests that queued up while one commit was running share the next: under load a commit carries
+ * as many entries as there are requests in flight, without a timer.
  *
  * <p>A {@linkplain #appendDurably durable} entry also carries a store action (e.g. inserting a
  * footage request and its outbox message) that runs in the same transaction as the entry, inside a
@@ -41,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final int MAX_BATCH = 4096;
-    static final long GATHER_MICROS = 1000;
 
     /** Work done in the writer's transaction together with an entry. */
     @FunctionalInterface
@@ -60,7 +52,6 @@ public final class AuditLog implements AutoCloseable {
     private final MessageDigest sha = AuditChain.sha256();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
-    private final AtomicInteger announced = new AtomicInteger();
     private long lastSeq;
     private String lastHash;
     private volatile boolean closed;
@@ -99,31 +90,6 @@ public final class AuditLog implements AutoCloseable {
      */
     public CompletableFuture<Long> append(AuditEntry e) {
         return appendDurably(e, null);
-    }
-
-    /**
-     * Says that an entry will follow soon (a request began): the writer holds a commit back (at most
-     * {@value #GATHER_MICROS} µs) until it has arrived. Every announcement must be followed by exactly
-     * one {@link #appendAnnounced} or {@link #withdraw}.
-     */
-    public void announce() {
-        announced.incrementAndGet();
-    }
-
-    /** {@link #append} of an announced entry. */
-    public CompletableFuture<Long> appendAnnounced(AuditEntry e) {
-        CompletableFuture<Long> f = new CompletableFuture<>();
-        try {
-            enqueue(new Item(e, null, f));
-        } finally {
-            announced.decrementAndGet();
-        }
-        return f;
-    }
-
-    /** Withdraws an announcement (the request's entry was written another way, or not at all). */
-    public void withdraw() {
-        announced.decrementAndGet();
     }
 
     /**
@@ -173,7 +139,6 @@ public final class AuditLog implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            gather(batch);
             boolean stop = batch.remove(STOP);
             writeBatch(batch);
             batch.clear();
@@ -183,30 +148,6 @@ public final class AuditLog implements AutoCloseable {
                 writeBatch(batch);
                 return;
             }
-        }
-    }
-
-    /** Waits (at most {@value #GATHER_MICROS} µs) for the announced entries still on their way. */
-    private void gather(List<Item> batch) {
-        long end = System.nanoTime() + GATHER_MICROS * 1000;
-        int checked = 0;
-        while (announced.get() > 0 && batch.size() < MAX_BATCH) {
-            for (; checked < batch.size(); checked++) {
-                Item it = batch.get(checked);
-                if (it == STOP || it.action() != null) return; // a durable action's caller may be announced
-            }
-            long left = end - System.nanoTime();
-            if (left <= 0) return;
-            Item it;
-            try {
-                it = queue.poll(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (it == null) return;
-            batch.add(it);
-            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 

@@ -122,29 +122,4 @@ class AuditLogTest {
         }
         assertThat(verify(1)).contains("entry 11 does not link to entry 10");
     }
-
-    @Test
-    void announcedEntriesAreWrittenAndAnUnfulfilledAnnouncementDoesNotBlockTheLog() throws Exception {
-        try (Database db = store.open()) {
-            Migrations.apply(db);
-            try (AuditLog log = new AuditLog(db)) {
-                log.announce(); // a request that never writes its entry
-                List<CompletableFuture<Long>> all = new ArrayList<>();
-                for (int i = 0; i < 20; i++) {
-                    log.announce();
-                    all.add(log.appendAnnounced(entry(i)));
-                }
-                log.announce();
-                log.withdraw();
-                for (var f : all) f.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                assertThat(all.stream().map(CompletableFuture::join))
-                        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20)
-                                .boxed()
-                                .toList());
-                assertThat(log.append(entry(20)).get(30, java.util.concurrent.TimeUnit.SECONDS))
-                        .isEqualTo(21);
-            }
-        }
-        assertThat(verify(0)).contains("audit log intact: 21 entries");
-    }
 }
