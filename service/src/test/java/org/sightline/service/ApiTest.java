@@ -6,19 +6,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.sightline.engine.model.CameraKind;
 import org.sightline.service.city.ServiceCity;
 
-/** The API over real HTTP on 127.0.0.1 against the demo service (small city). */
+/**
+ * The API over real HTTP on 127.0.0.1 against the demo service (small city), once with each store
+ * (embedded H2, PostgreSQL).
+ */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class ApiTest {
+    @Parameter
+    TestStore store;
+
     static ServeCommand.Demo demo;
     static String url, dispatcher, planner, analyst, admin;
 
-    @BeforeAll
-    static void start() {
-        demo = TestCity.demo();
+    @BeforeEach
+    void start() { // the service of each store starts once (TestCity keeps it)
+        demo = TestCity.demo(store);
+        assertThat(demo.service().database().dialect().name()).isEqualTo(store.name());
         url = demo.service().url();
         dispatcher = demo.tokens().get("dispatcher");
         planner = demo.tokens().get("planner");
@@ -201,5 +213,26 @@ class ApiTest {
         JsonNode after = Http.get(url + "/api/admin/audit", admin).json();
         assertThat(after.get("intact").asBoolean()).isTrue();
         assertThat(after.get("entries").asLong() - before).isEqualTo(8); // 7 + the first audit check
+    }
+
+    @Test
+    void anAnswerLeavesTheServiceOnlyAfterItsAuditEntryIsCommitted() {
+        for (int i = 0; i < 20; i++) {
+            String query = String.format(Locale.ROOT, "lat=35.2%05d&lon=-80.843&top=3", 31_000 + i);
+            String token = i % 2 == 0 ? dispatcher : analyst; // 200 and 403 alike
+            int status = Http.get(url + "/api/suggest?" + query, token).status();
+            // read through another connection, without flushing the audit log first
+            List<Integer> outcomes = demo.service().database().with(c -> {
+                try (var p = c.prepareStatement("SELECT outcome FROM audit_log WHERE target = ?")) {
+                    p.setString(1, query);
+                    List<Integer> out = new ArrayList<>();
+                    try (var r = p.executeQuery()) {
+                        while (r.next()) out.add(r.getInt(1));
+                    }
+                    return out;
+                }
+            });
+            assertThat(outcomes).as(query).containsExactly(status);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +26,10 @@ import org.sightline.service.audit.AuditVerifier;
 import org.sightline.service.store.Database;
 
 /**
- * Durability of acknowledged footage requests: the service runs as its own process, clients stream
- * footage requests, the process is killed with SIGKILL mid-stream, restarted on the same data
- * directory, and every request that was answered 201 must be there with its audit entry, the chain
- * verifying.
+ * Durability of everything acknowledged: the service runs as its own process, clients stream
+ * footage requests and dispatch queries, the process is killed with SIGKILL mid-stream, restarted
+ * on the same data directory, and every footage request that was answered 201 must be there with
+ * its audit entry, every answered query must have its audit entry, and the chain must verify.
  */
 @Tag("slow")
 class CrashRecoveryTest {
@@ -94,6 +95,7 @@ class CrashRecoveryTest {
                 "{\"camera_id\":\"CAM-00001\",\"incident_id\":\"INC-%d\",\"case_number\":\"2025-%06d\"," + "\"from\":\""
                         + now.minus(2, ChronoUnit.HOURS) + "\",\"to\":\"" + now.minus(1, ChronoUnit.HOURS) + "\"}";
         ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>(); // query strings
         java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(300);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
@@ -110,6 +112,23 @@ class CrashRecoveryTest {
                         }
                     } catch (RuntimeException e) {
                         return; // connection refused or reset: the process is gone
+                    }
+                }
+            });
+            c.start();
+            clients.add(c);
+        }
+        for (int t = 0; t < 2; t++) {
+            int id = t;
+            Thread c = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    String query = String.format(Locale.ROOT, "lat=%.7f&lon=-80.843&top=%d", 35.2 + i * 1e-7, id + 1);
+                    try {
+                        if (Http.get(first.url() + "/api/suggest?" + query, dispatcher)
+                                        .status()
+                                == 200) answered.add(query);
+                    } catch (RuntimeException e) {
+                        return; // the process is gone
                     }
                 }
             });
@@ -149,6 +168,16 @@ class CrashRecoveryTest {
                 return s;
             });
             assertThat(audited).containsAll(ids);
+            Set<String> queries = db.with(c -> {
+                Set<String> s = new HashSet<>();
+                try (var rs = c.createStatement()
+                        .executeQuery("SELECT target FROM audit_log WHERE action = 'GET /api/suggest'")) {
+                    while (rs.next()) s.add(rs.getString(1));
+                }
+                return s;
+            });
+            assertThat(answered).hasSizeGreaterThanOrEqualTo(50);
+            assertThat(queries).containsAll(answered);
             assertThat(AuditVerifier.verify(db).intact()).isTrue();
         }
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.engine.io.Layer;
+import org.sightline.engine.testing.PostgisServer;
 
 /**
  * Cameras and footprints read from PostGIS tables, every stage's table written back with its SRID and

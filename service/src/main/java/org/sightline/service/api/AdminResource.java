@@ -65,6 +65,8 @@ final class AdminResource {
         m.put("head_seq", r.headSeq());
         m.put("head_hash", r.headHash());
         r.problem().ifPresent(pr -> m.put("problem", pr));
+        m.put("written_since_start", audit.written()); // with commits: entries per group commit
+        m.put("commits_since_start", audit.commits());
         Json.send(ctx, 200, m);
     }
 

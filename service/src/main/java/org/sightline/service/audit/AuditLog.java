@@ -20,22 +20,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The append-only audit log, written by one thread with group commit: request threads enqueue
- * entries; the writer takes everything queued (up to {@value #MAX_BATCH}), chains the hashes
- * ({@link AuditChain}), inserts them with one batched statement and commits once. Reads stay cheap:
- * {@link #append} only enqueues; plain entries wait at most {@value #LINGER_MS} ms for company, so
- * under load a commit carries hundreds of entries (a crash can lose the plain entries of those last
- * milliseconds, never a durable one).
+ * entries and wait; the writer takes everything queued (up to {@value #MAX_BATCH}), chains the hashes
+ * ({@link AuditChain}), inserts them with one batched statement, commits once and only then
+ * completes the entries' futures. So an entry is on disk before its future completes, and the
+ * requests that queued up while one commit was running share the next: under load a commit carries
+ * as many entries as there are requests in flight, without a timer.
  *
- * <p>A {@linkplain #appendDurably durable} entry carries a store action (e.g. inserting a footage
- * request and its outbox message) that runs in the same transaction as the entry, inside a
- * savepoint; its future completes only after the commit, so a handler that waits for it answers 2xx
- * only once both the action and its audit entry are on disk. If the action fails, it is rolled back
- * to its savepoint, the entry is recorded with outcome 500, and the future fails.
+ * <p>A {@linkplain #appendDurably durable} entry also carries a store action (e.g. inserting a
+ * footage request and its outbox message) that runs in the same transaction as the entry, inside a
+ * savepoint. If the action fails, it is rolled back to its savepoint, the entry is recorded with
+ * outcome 500, and the future fails. If the batch cannot be committed, every future in it fails.
  */
 public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final int MAX_BATCH = 4096;
-    static final long LINGER_MS = 20;
 
     /** Work done in the writer's transaction together with an entry. */
     @FunctionalInterface
@@ -53,6 +51,7 @@ public final class AuditLog implements AutoCloseable {
     private final Thread writer;
     private final MessageDigest sha = AuditChain.sha256();
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private long lastSeq;
     private String lastHash;
     private volatile boolean closed;
@@ -85,14 +84,18 @@ public final class AuditLog implements AutoCloseable {
         conn.commit();
     }
 
-    /** Enqueues an entry; it is committed with the next batch (within milliseconds). */
-    public void append(AuditEntry e) {
-        enqueue(new Item(e, null, null));
+    /**
+     * Enqueues an entry; the future completes with its sequence number once it is committed (with
+     * the next batch), or exceptionally if that commit failed.
+     */
+    public CompletableFuture<Long> append(AuditEntry e) {
+        return appendDurably(e, null);
     }
 
     /**
-     * Enqueues an entry with a store action for the same transaction; the future completes with the
-     * entry's sequence number after the commit, or exceptionally if the action or the commit failed.
+     * Enqueues an entry with a store action (may be {@code null}) for the same transaction; the
+     * future completes with the entry's sequence number after the commit, or exceptionally if the
+     * action or the commit failed.
      */
     public CompletableFuture<Long> appendDurably(AuditEntry e, StoreAction action) {
         CompletableFuture<Long> f = new CompletableFuture<>();
@@ -110,6 +113,11 @@ public final class AuditLog implements AutoCloseable {
     /** Entries committed since this log was opened. */
     public long written() {
         return written.get();
+    }
+
+    /** Commits since this log was opened (entries per commit = written / commits). */
+    public long commits() {
+        return commits.get();
     }
 
     private void enqueue(Item item) {
@@ -131,7 +139,6 @@ public final class AuditLog implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            linger(batch);
             boolean stop = batch.remove(STOP);
             writeBatch(batch);
             batch.clear();
@@ -144,43 +151,17 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /**
-     * While the batch holds only plain entries (nobody waits for them), keeps collecting for up to
-     * {@value #LINGER_MS} ms: fewer, larger commits. A durable item, a flush or a stop ends it at once.
-     */
-    private void linger(List<Item> batch) {
-        long end = System.nanoTime() + LINGER_MS * 1_000_000L;
-        int checked = 0;
-        while (batch.size() < MAX_BATCH) {
-            for (; checked < batch.size(); checked++) {
-                Item it = batch.get(checked);
-                if (it.done() != null || it == STOP) return;
-            }
-            long left = end - System.nanoTime();
-            if (left <= 0) return;
-            Item it;
-            try {
-                it = queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (it == null) return;
-            batch.add(it);
-            queue.drainTo(batch, MAX_BATCH - batch.size());
-        }
-    }
-
     private void writeBatch(List<Item> batch) {
         if (batch.isEmpty()) return;
         long seq0 = lastSeq;
         String hash0 = lastHash;
-        List<Item> failed = new ArrayList<>();
+        boolean[] failed = new boolean[batch.size()];
         try (PreparedStatement ins = conn.prepareStatement("INSERT INTO audit_log(seq, at_ms, actor, role, action,"
                 + " target, outcome, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             long seq = seq0;
             String prev = hash0;
-            for (Item it : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Item it = batch.get(i);
                 if (it.entry() == null) continue;
                 AuditEntry e = it.entry();
                 if (it.action() != null) {
@@ -190,7 +171,7 @@ public final class AuditLog implements AutoCloseable {
                         conn.releaseSavepoint(sp);
                     } catch (SQLException | RuntimeException ex) {
                         conn.rollback(sp);
-                        failed.add(it);
+                        failed[i] = true;
                         e = new AuditEntry(
                                 e.atMs(),
                                 e.actor(),
@@ -216,19 +197,12 @@ public final class AuditLog implements AutoCloseable {
                 ins.addBatch();
                 prev = h;
             }
-            ins.executeBatch();
+            if (seq > seq0) ins.executeBatch();
             conn.commit();
+            commits.incrementAndGet();
             written.addAndGet(seq - seq0);
             lastSeq = seq;
             lastHash = prev;
-            seq = seq0;
-            for (Item it : batch) {
-                if (it.entry() != null) seq++;
-                if (it.done() == null) continue;
-                if (failed.contains(it))
-                    it.done().completeExceptionally(new StoreException("store action failed", null));
-                else it.done().complete(it.entry() == null ? lastSeq : seq);
-            }
         } catch (SQLException | RuntimeException ex) {
             LOG.error("audit batch of {} entries failed: {}", batch.size(), ex.toString());
             try {
@@ -240,6 +214,14 @@ public final class AuditLog implements AutoCloseable {
             for (Item it : batch) {
                 if (it.done() != null) it.done().completeExceptionally(new StoreException("audit write failed", ex));
             }
+            return;
+        }
+        long seq = seq0;
+        for (int i = 0; i < batch.size(); i++) {
+            Item it = batch.get(i);
+            if (it.entry() != null) seq++;
+            if (failed[i]) it.done().completeExceptionally(new StoreException("store action failed", null));
+            else it.done().complete(it.entry() == null ? lastSeq : seq);
         }
     }
 

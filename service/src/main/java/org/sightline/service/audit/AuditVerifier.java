@@ -28,6 +28,9 @@ public final class AuditVerifier {
             MessageDigest sha = AuditChain.sha256();
             long n = 0, expectedSeq = 1;
             String prev = AuditChain.GENESIS;
+            // PostgreSQL streams with a fetch size only inside a transaction; in auto-commit mode it
+            // would read the whole log into memory. (Database.with rolls back and restores auto-commit.)
+            c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement("SELECT seq, at_ms, actor, role, action, target, outcome,"
                     + " detail, prev_hash, hash FROM audit_log ORDER BY seq")) {
                 p.setFetchSize(10_000);

@@ -15,11 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.sightline.engine.geo.Geometries;
 import org.sightline.engine.model.Camera;
 import org.sightline.engine.model.CameraKind;
 import org.sightline.engine.model.Owner;
+import org.sightline.service.TestStore;
 import org.sightline.service.audit.AuditEntry;
 import org.sightline.service.audit.AuditLog;
 import org.sightline.service.audit.AuditVerifier;
@@ -30,8 +34,13 @@ import org.sightline.service.store.FieldCipher;
 import org.sightline.service.store.Migrations;
 import org.sightline.service.store.Registry;
 
-/** The consent workflow against a real H2 store, with a clock the test moves. */
+/** The consent workflow against a real store (H2 and PostgreSQL), with a clock the test moves. */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class FootageRequestsTest {
+    @Parameter
+    TestStore store;
+
     static final Instant T0 = Instant.parse("2025-06-01T22:00:00Z");
     final Camera camera = new Camera(
             "CAM-1",
@@ -54,7 +63,7 @@ class FootageRequestsTest {
 
     @BeforeEach
     void open(@TempDir Path dir) {
-        db = Database.h2(dir);
+        db = store.create(dir).open();
         Migrations.apply(db);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

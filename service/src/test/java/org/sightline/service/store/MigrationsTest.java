@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sightline.service.TestStore;
 
 class MigrationsTest {
-    @Test
-    void migrationsApplyOnceInOrderAndAreRecorded(@TempDir Path dir) {
-        try (Database db = Database.h2(dir)) {
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void migrationsApplyOnceInOrderAndAreRecorded(TestStore store, @TempDir Path dir) {
+        try (Database db = store.create(dir).open()) {
+            assertThat(db.dialect().name()).isEqualTo(store.name());
             assertThat(Migrations.apply(db)).isEqualTo(Migrations.all().size());
             assertThat(Migrations.apply(db)).isZero();
             int v = db.with(Migrations::current);

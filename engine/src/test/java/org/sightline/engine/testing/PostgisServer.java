@@ -1,4 +1,4 @@
-package org.sightline.jobs.pipeline;
+package org.sightline.engine.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,8 +9,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,7 +20,12 @@ import org.junit.jupiter.api.Assumptions;
  * the installed PostgreSQL 15 binaries, a free port on 127.0.0.1, {@code CREATE EXTENSION postgis},
  * stopped and deleted by {@link #close}. PostgreSQL refuses to run as root, so as root the server runs
  * as the {@code postgres} user ({@code runuser}). Outside CI a machine without the binaries skips the
- * test; in CI ({@code CI=true}) that is a failure (install {@code postgresql-15-postgis-3}).
+ * test; in CI ({@code CI=true}, which {@code ./run-tests} sets) that is a failure (install {@code
+ * postgresql-15-postgis-3}).
+ *
+ * <p>Shared through the engine's test-jar by the modules that test against PostgreSQL ({@code jobs},
+ * {@code service}); it needs only the JDK, JUnit and, at run time, the PostgreSQL JDBC driver of the
+ * module that uses it, so it brings no Spark onto the service's class path.
  */
 public final class PostgisServer implements AutoCloseable {
     static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
@@ -80,7 +87,22 @@ public final class PostgisServer implements AutoCloseable {
     }
 
     public String url() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        return url("postgres");
+    }
+
+    /** The JDBC URL of database {@code name} on this server. */
+    public String url(String name) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
+    /** Creates an empty database {@code name} (letters, digits, underscores) and returns its URL. */
+    public String createDatabase(String name) throws SQLException {
+        if (!name.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("bad database name " + name);
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        }
+        return url(name);
     }
 
     public String user() {
@@ -103,7 +125,14 @@ public final class PostgisServer implements AutoCloseable {
                     "-w",
                     "stop"));
         } finally {
-            org.sightline.jobs.pipeline.StageDir.delete(dir);
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
         }
     }
 
