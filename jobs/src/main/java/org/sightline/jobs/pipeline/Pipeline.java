@@ -45,6 +45,7 @@ import org.sightline.jobs.spark.CoverageJob;
 import org.sightline.jobs.spark.DispatchJob;
 import org.sightline.jobs.spark.GapsJob;
 import org.sightline.jobs.spark.HotspotJob;
+import org.sightline.jobs.spark.IndexRanges;
 import org.sightline.jobs.spark.OutreachJob;
 import org.sightline.jobs.spark.SparkCity;
 import org.sightline.jobs.spark.TileGrid;
@@ -177,7 +178,10 @@ public final class Pipeline {
         City city = sc.city();
         switch (stage) {
             case "viewsheds" -> {
-                var sorted = sc.viewsheds().sortByKey(true, sc.partitions()).values();
+                var sorted = sc.viewsheds()
+                        .repartitionAndSortWithinPartitions(
+                                new IndexRanges(sc.partitions(), city.cameras().size()))
+                        .values();
                 Iterable<Entry<Camera, Viewshed>> items = () -> {
                     var it = sorted.toLocalIterator();
                     return new java.util.Iterator<>() {
@@ -241,9 +245,7 @@ public final class Pipeline {
             }
             case "dispatch" -> {
                 state.dispatchOptions = new DispatchOptions(p.uncertaintyM(), p.approachM(), p.top());
-                var ranked = DispatchJob.run(sc, state.dispatchOptions, null)
-                        .sortByKey(true, sc.partitions())
-                        .values();
+                var ranked = DispatchJob.ordered(sc, state.dispatchOptions, null);
                 long rows = DispatchTables.write(dir, () -> ranked.toLocalIterator());
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("incidents", city.incidents().size());
