@@ -125,6 +125,7 @@ public final class Pipeline {
             boolean wanted = config.stages().contains(stage);
             if (!wanted && !state.neededLater(stage, config.stages())) continue;
             long t0 = System.nanoTime();
+            double cpu0 = cpuSeconds();
             StageDir sd = wanted ? new StageDir(dir, stage) : null;
             try {
                 if (wanted) line("  %-28s ...", stage);
@@ -136,7 +137,7 @@ public final class Pipeline {
                     summary.put(stage, j);
                     double s = (System.nanoTime() - t0) / 1e9;
                     reports.add(new StageReport(stage, "ok", s, null));
-                    line("  %-28s %8.2f s  → %s", stage, s, sd.target());
+                    line("  %-28s %8.2f s  (%.1f s CPU)  → %s", stage, s, cpuSeconds() - cpu0, sd.target());
                 }
             } catch (RuntimeException e) {
                 if (sd != null) sd.abandon();
@@ -233,13 +234,20 @@ public final class Pipeline {
                     if (!f.covered() && (p.demand().equals("all") || f.hotspot()))
                         demand.add(city.incidents().get(i));
                 }
-                List<CandidateSite> sites = CandidateSites.fromBuildings(
-                        city.buildings(), city.cameras(), city.streets(), p.streetDistanceM());
-                int all = sites.size();
-                sites = nearDemand(sites, demand);
+                // only buildings within the largest candidate range of the demand can host a useful site
+                // (+ 1 m for the façade nudge); the same sites as from every building, then filtered
+                List<CandidateSite> sites = nearDemand(
+                        CandidateSites.fromBuildings(
+                                CandidateSites.nearPoints(
+                                        city.buildings(),
+                                        demand.stream().map(Incident::position).toList(),
+                                        CandidateSites.maxDefaultRangeM() + 1),
+                                city.cameras(),
+                                city.streets(),
+                                p.streetDistanceM()),
+                        demand);
                 state.plan = OutreachJob.run(sc, sites, demand, p.k());
                 Map<String, Object> j = OutreachTables.write(dir, state.plan, demand, outCrs);
-                j.put("candidate_sites", all);
                 j.put("candidates_near_demand", sites.size());
                 return j;
             }
@@ -332,9 +340,18 @@ public final class Pipeline {
 
     private <T> T timed(String name, java.util.function.Supplier<T> work) {
         long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
         T r = work.get();
-        line("  %-28s %8.2f s", name, (System.nanoTime() - t0) / 1e9);
+        line("  %-28s %8.2f s  (%.1f s CPU)", name, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
         return r;
+    }
+
+    /** CPU seconds of this JVM so far (all threads: the driver and, in local mode, the executors). */
+    private static double cpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9
+                : Double.NaN;
     }
 
     private void line(String format, Object... args) {

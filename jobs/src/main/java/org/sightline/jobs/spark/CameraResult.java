@@ -1,6 +1,7 @@
 package org.sightline.jobs.spark;
 
 import java.io.Serializable;
+import org.apache.spark.util.KnownSizeEstimation;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
@@ -17,7 +18,8 @@ import org.sightline.engine.viewshed.Viewshed;
  *
  * @param index the camera's position in the input layer
  */
-public record CameraResult(long index, Camera camera, Viewshed viewshed, Geometry outdoor) implements Serializable {
+public record CameraResult(long index, Camera camera, Viewshed viewshed, Geometry outdoor)
+        implements Serializable, KnownSizeEstimation {
     /** Counts in coverage: an active camera whose outdoor view is not empty. */
     public boolean counts() {
         return camera.active() && !outdoor.isEmpty();
@@ -29,6 +31,14 @@ public record CameraResult(long index, Camera camera, Viewshed viewshed, Geometr
 
     public DispatchCamera dispatchCamera() {
         return new DispatchCamera(camera.withPosition(viewshed.position()), viewshed.geometry());
+    }
+
+    /** Roughly the heap it takes (for Spark's cache, instead of walking every coordinate). */
+    @Override
+    public long estimatedSize() {
+        int points = viewshed.geometry().getNumPoints();
+        if (outdoor != viewshed.geometry()) points += outdoor.getNumPoints();
+        return 1024 + 64L * points;
     }
 
     private Object writeReplace() {

@@ -38,9 +38,7 @@ public final class DispatchJob {
         Broadcast<List<Street>> streetsB = sc.streets();
         double approach = o.approachM();
 
-        JavaPairRDD<Long, Tuple2<Long, Incident>> incidents = sc.incidents()
-                .mapToPair(t -> new Tuple2<>(
-                        tiles.key(t._2().position().getX(), t._2().position().getY()), t));
+        JavaPairRDD<Long, Tuple2<Long, Incident>> incidents = sc.incidentsByTile();
         JavaPairRDD<Long, CameraResult> cameras = sc.viewsheds()
                 .filter(t -> t._2().camera().active())
                 .flatMapToPair(t -> {

@@ -44,7 +44,7 @@ public final class SparkCity {
     private final TileGrid tiles;
     private final HashPartitioner partitioner;
     private JavaPairRDD<Long, Camera> cameras;
-    private JavaPairRDD<Long, Incident> incidents;
+    private JavaPairRDD<Long, Tuple2<Long, Incident>> incidents;
     private JavaPairRDD<Long, TileContext> contexts;
     private double contextHaloM;
     private JavaPairRDD<Long, CameraResult> viewsheds;
@@ -99,15 +99,37 @@ public final class SparkCity {
         return cameras;
     }
 
-    public synchronized JavaPairRDD<Long, Incident> incidents() {
+    /** The incidents, keyed by input index. */
+    public JavaPairRDD<Long, Incident> incidents() {
+        return incidentsByTile().mapToPair(Tuple2::_2);
+    }
+
+    /**
+     * The incidents (with their input index) keyed by the tile containing them, partitioned like the
+     * tiles and cached; incidents without a finite position go to tile 0.
+     */
+    public synchronized JavaPairRDD<Long, Tuple2<Long, Incident>> incidentsByTile() {
         if (incidents == null) {
             List<Incident> in = city.incidents();
             List<byte[]> encoded = IntStream.range(0, in.size())
                     .parallel()
                     .mapToObj(i -> Wire.incident(i, in.get(i)))
                     .toList();
-            incidents = jsc.parallelize(encoded, partitions)
-                    .mapToPair(b -> new Tuple2<>(Wire.incidentIndex(b), Wire.readIncident(b)))
+            TileGrid grid = tiles;
+            incidents = shipped(encoded)
+                    .mapToPair(b -> {
+                        Incident i = Wire.readIncident(b);
+                        boolean finite = HotspotJob.finite(i);
+                        return new Tuple2<>(
+                                finite
+                                        ? grid.key(
+                                                i.position().getX(),
+                                                i.position().getY())
+                                        : 0L,
+                                b);
+                    })
+                    .partitionBy(partitioner)
+                    .mapValues(b -> new Tuple2<>(Wire.incidentIndex(b), Wire.readIncident(b)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
         }
         return incidents;
@@ -145,7 +167,7 @@ public final class SparkCity {
                 .parallel()
                 .mapToObj(i -> Wire.footprint(i, fs.get(i)))
                 .toList();
-        JavaRDD<byte[]> rdd = jsc.parallelize(encoded, partitions);
+        JavaRDD<byte[]> rdd = shipped(encoded);
         TileGrid grid = tiles;
         double minH = city.viewshedOptions().minOccluderHeightM();
         return rdd.flatMapToPair(b -> {
@@ -154,8 +176,33 @@ public final class SparkCity {
                     for (long k : grid.keys(e, haloM)) out.add(new Tuple2<>(k, b));
                     return out.iterator();
                 })
-                .groupByKey(partitioner)
-                .mapValues(bs -> TileContext.of(bs, minH));
+                // partitionBy + a local grouping, not groupByKey: Spark's aggregation map re-estimates its
+                // size by walking every buffered footprint, which cost more than building the tiles
+                .partitionBy(partitioner)
+                .mapPartitionsToPair(
+                        it -> {
+                            java.util.Map<Long, List<byte[]>> byTile = new java.util.TreeMap<>();
+                            while (it.hasNext()) {
+                                Tuple2<Long, byte[]> t = it.next();
+                                byTile.computeIfAbsent(t._1(), k -> new ArrayList<>())
+                                        .add(t._2());
+                            }
+                            List<Tuple2<Long, TileContext>> out = new ArrayList<>(byTile.size());
+                            byTile.forEach((k, bs) -> out.add(new Tuple2<>(k, TileContext.of(bs, minH))));
+                            return out.iterator();
+                        },
+                        true);
+    }
+
+    /**
+     * Encoded values from the driver to the executors, in slices of under a megabyte each (Spark's
+     * recommended largest task), at least one per partition.
+     */
+    private JavaRDD<byte[]> shipped(List<byte[]> encoded) {
+        long bytes = 0;
+        for (byte[] b : encoded) bytes += b.length + 16;
+        int slices = (int) Math.max(partitions, Math.min(100_000, bytes / (768 * 1024) + 1));
+        return jsc.parallelize(encoded, slices);
     }
 
     /** Every camera's viewshed (persisted: coverage, gaps and dispatch reuse it). */

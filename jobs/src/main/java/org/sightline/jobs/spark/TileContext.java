@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.util.KnownSizeEstimation;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.sightline.engine.model.Footprint;
@@ -20,17 +21,35 @@ import org.sightline.engine.viewshed.Footprints;
  * low to occlude. Serialized (when Spark spills or ships a cached tile) as the encoded footprints only;
  * the derived values are rebuilt on first use, identically.
  */
-public final class TileContext implements Serializable {
+public final class TileContext implements Serializable, KnownSizeEstimation {
     private static final long serialVersionUID = 1L;
 
     private final double minOccluderHeightM;
     private transient List<Footprint> footprints;
     private transient Footprints occluders;
     private transient List<Polygon> indoor;
+    private transient long estimatedSize;
 
     private TileContext(List<Footprint> footprints, double minOccluderHeightM) {
         this.footprints = footprints;
         this.minOccluderHeightM = minOccluderHeightM;
+        this.estimatedSize = estimate(footprints);
+    }
+
+    /**
+     * Roughly the heap this tile takes with its merged occluders (per footprint: its objects, a merged
+     * copy, edge and grid arrays). Spark asks this instead of walking the object graph of every cached
+     * tile, which cost more than the viewsheds themselves.
+     */
+    @Override
+    public long estimatedSize() {
+        return estimatedSize;
+    }
+
+    private static long estimate(List<Footprint> footprints) {
+        long points = 0;
+        for (Footprint f : footprints) points += f.geometry().getNumPoints();
+        return 1024 + 600L * footprints.size() + 150L * points;
     }
 
     /** A tile without footprints. */
@@ -100,5 +119,6 @@ public final class TileContext implements Serializable {
             encoded.add(b);
         }
         footprints = decode(encoded);
+        estimatedSize = estimate(footprints);
     }
 }
