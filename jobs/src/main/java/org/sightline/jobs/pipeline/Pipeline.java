@@ -68,12 +68,18 @@ public final class Pipeline {
     }
 
     private final RunConfig config;
-    private final SparkSession spark;
+    private final java.util.concurrent.Future<SparkSession> starting;
+    private SparkSession spark;
     private final PrintWriter out;
 
     public Pipeline(RunConfig config, SparkSession spark, PrintWriter out) {
+        this(config, java.util.concurrent.CompletableFuture.completedFuture(spark), out);
+    }
+
+    /** With a session still starting: the layers are read meanwhile, Spark is awaited after. */
+    public Pipeline(RunConfig config, java.util.concurrent.Future<SparkSession> spark, PrintWriter out) {
         this.config = config;
-        this.spark = spark;
+        this.starting = spark;
         this.out = out;
     }
 
@@ -88,6 +94,7 @@ public final class Pipeline {
                 "read and project layers",
                 () -> Inputs.load(
                         new Inputs.Request(files, config.columns(), config.readOptions(), config.metricCrs())));
+        spark = awaitSpark();
         RejectsWriter.writeAll(dir, layers.rejects());
         RunSummary summary = new RunSummary().layers(layers.source().results().values());
         summary.put("metric_crs", layers.crs().code());
@@ -326,6 +333,17 @@ public final class Pipeline {
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(j) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private SparkSession awaitSpark() {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Spark was starting", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
