@@ -14,9 +14,9 @@ CREATE OR REPLACE FUNCTION wedge(p geometry, heading float8, fov float8, r float
 $$ LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 
 CREATE OR REPLACE FUNCTION shadow(p geometry, b geometry, r float8) RETURNS geometry AS $$
-  SELECT ST_ConvexHull(ST_Collect(b, ST_Collect(ST_MakePoint(
+  SELECT ST_ConvexHull(ST_Collect(b, ST_Collect(ST_SetSRID(ST_MakePoint(
            ST_X(p) + (ST_X(d.geom) - ST_X(p)) * 3 * r / GREATEST(ST_Distance(p, d.geom), 0.01),
-           ST_Y(p) + (ST_Y(d.geom) - ST_Y(p)) * 3 * r / GREATEST(ST_Distance(p, d.geom), 0.01)))))
+           ST_Y(p) + (ST_Y(d.geom) - ST_Y(p)) * 3 * r / GREATEST(ST_Distance(p, d.geom), 0.01)), ST_SRID(b)))))
   FROM ST_DumpPoints(b) d
 $$ LANGUAGE sql IMMUTABLE PARALLEL SAFE;
 

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The table formats of a stage folder. Stages write CSV and GeoJSON (docs/outputs.md); {@code csv}
@@ -58,6 +60,9 @@ final class Formats {
             Dataset<Row> fc =
                     spark.read().format("geojson").option("multiLine", "true").load(geojson.toString());
             if (!List.of(fc.columns()).contains("features")) return false;
+            // "features": [] is read as an array of strings: nothing to convert
+            if (!(fc.schema().apply("features").dataType() instanceof ArrayType a
+                    && a.elementType() instanceof StructType)) return false;
             t = OutputViews.features(fc);
         }
         if (t.isEmpty()) return false;

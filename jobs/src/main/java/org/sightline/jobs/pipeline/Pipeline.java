@@ -90,6 +90,7 @@ public final class Pipeline {
         RunConfig.Parameters p = config.parameters();
         Map<Layer, Path> files = new EnumMap<>(config.inputs());
         PostgisLayers.Staged staged = PostgisLayers.stage(config, files);
+        SedonaInputs.Staged sedonaStaged = SedonaInputs.stage(spark, files);
         MetricLayers layers = timed(
                 "read and project layers",
                 () -> Inputs.load(
@@ -160,6 +161,7 @@ public final class Pipeline {
         summary.write(dir);
         writeRunJson(dir, layers, started, reports, files, staged);
         staged.close();
+        sedonaStaged.close();
         return new Outcome(reports, failed, failure);
     }
 

@@ -268,7 +268,7 @@ public record RunConfig(
                     continue;
                 }
                 Path p = base.resolve(path).toAbsolutePath().normalize();
-                if (!Files.exists(p))
+                if (!Files.exists(SedonaInputs.existing(p)))
                     throw error(pathTuple.getValueNode(), key, "names a file that does not exist: " + p);
                 inputs.put(layer, p);
             }

@@ -25,10 +25,33 @@ public final class SparkSessions {
                 .config("spark.driver.host", System.getenv().getOrDefault("SPARK_LOCAL_IP", "127.0.0.1"));
         // Under spark-submit the master comes from the submit command line (system property spark.master).
         if (master != null && !master.isBlank()) b = b.master(master.trim());
+        if (master != null && master.trim().startsWith("spark://")) b = standaloneExecutors(b);
         else if (System.getProperty("spark.master") == null) b = b.master("local[*]");
         SparkSession spark = SedonaContext.create(b.getOrCreate());
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * {@code sightline run --master spark://...} from a built tree (not spark-submit): the executors the
+     * standalone workers launch get the driver's class path and Spark's {@code --add-opens}, unless
+     * the {@code spark.executor.*} properties say otherwise. The workers must see the same paths (one
+     * machine, or the tree on a shared file system); elsewhere use spark-submit with the cluster jar.
+     */
+    private static SparkSession.Builder standaloneExecutors(SparkSession.Builder b) {
+        if (System.getProperty("spark.executor.extraClassPath") == null && System.getProperty("spark.jars") == null)
+            b = b.config("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        if (System.getProperty("spark.executor.extraJavaOptions") == null) {
+            String opens = String.join(
+                    " ",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                            .filter(a -> a.startsWith("--add-opens")
+                                    || a.startsWith("-Djdk.reflect")
+                                    || a.startsWith("-Dio.netty"))
+                            .toList());
+            if (!opens.isEmpty()) b = b.config("spark.executor.extraJavaOptions", opens);
+        }
+        return b;
     }
 
     /** Spark logs through log4j2: WARN before the session exists, so start-up chatter stays quiet. */
