@@ -90,12 +90,14 @@ public final class Pipeline {
         RunConfig.Parameters p = config.parameters();
         Map<Layer, Path> files = new EnumMap<>(config.inputs());
         PostgisLayers.Staged staged = PostgisLayers.stage(config, files);
+        // Spark is needed before reading only for inputs Sedona stages (GeoParquet, shapefile, GeoPackage)
+        if (files.values().stream().anyMatch(f -> SedonaInputs.formatOf(f).isPresent())) spark = awaitSpark();
         SedonaInputs.Staged sedonaStaged = SedonaInputs.stage(spark, files);
         MetricLayers layers = timed(
                 "read and project layers",
                 () -> Inputs.load(
                         new Inputs.Request(files, config.columns(), config.readOptions(), config.metricCrs())));
-        spark = awaitSpark();
+        if (spark == null) spark = awaitSpark();
         RejectsWriter.writeAll(dir, layers.rejects());
         RunSummary summary = new RunSummary().layers(layers.source().results().values());
         summary.put("metric_crs", layers.crs().code());
