@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Generate a synthetic city (the charlotte preset by default; cached under .sightline/demo/<preset>-seed<SEED>),"
                     + " run the whole pipeline through Spark + Sedona (sightline run: viewsheds, coverage, hotspots, gaps,"
-                    + " a k = 50 outreach plan, dispatch for every incident) into demo-out/ (GeoJSON + CSV, so QGIS and the"
+                    + " an outreach plan of --k sites, dispatch for every incident) into demo-out/ (GeoJSON + CSV, so QGIS and the"
                     + " report read it), write the analyst report, and print where everything is and how to open it."
                     + " --engine runs the same stages with the engine alone (no Spark) on all cores."
         })

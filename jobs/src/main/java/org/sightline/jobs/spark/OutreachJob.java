@@ -29,7 +29,9 @@ public final class OutreachJob {
             cams.add(new Tuple2<>((long) i, c));
             maxRange = Math.max(maxRange, c.rangeM());
         }
-        JavaPairRDD<Long, Camera> rdd = sc.jsc().parallelizePairs(cams, sc.partitions());
+        // about a thousand sites per slice: each task stays under Spark's recommended size
+        JavaPairRDD<Long, Camera> rdd =
+                sc.jsc().parallelizePairs(cams, Math.max(sc.partitions(), cams.size() / 1000 + 1));
         Map<Long, byte[]> byIndex = ViewshedJob.run(
                         rdd,
                         sc.contexts(maxRange + ViewshedJob.HALO_MARGIN_M),
