@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
                     SparkSession s = SparkSessions.create(master);
                     out.printf(
                             java.util.Locale.ROOT,
-                            "  %-28s %8.2f s (while reading)%n",
+                            "  %-28s %8.2f s  (in parallel with reading)%n",
                             "start Spark",
                             (System.nanoTime() - t0) / 1e9);
                     out.flush();
