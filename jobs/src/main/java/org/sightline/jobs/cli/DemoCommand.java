@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate the charlotte preset (cached under .sightline/demo/charlotte-seed<SEED>), run every stage"
-                    + " (viewsheds, coverage, hotspots, gaps, a k = 50 outreach plan, dispatch for every incident) into"
-                    + " demo-out/ (GeoJSON + CSV, so QGIS and the report read it), write the analyst report, and print"
-                    + " where everything is and how to open it. The engine runs on all cores; --spark runs the same"
-                    + " stages through Spark + Sedona (sightline run)."
+            "Generate a synthetic city (the charlotte preset by default; cached under .sightline/demo/<preset>-seed<SEED>),"
+                    + " run the whole pipeline through Spark + Sedona (sightline run: viewsheds, coverage, hotspots, gaps,"
+                    + " an outreach plan of --k sites, dispatch for every incident) into demo-out/ (GeoJSON + CSV, so QGIS and the"
+                    + " report read it), write the analyst report, and print where everything is and how to open it."
+                    + " --engine runs the same stages with the engine alone (no Spark) on all cores."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the city. Default: 1.")
@@ -40,16 +40,19 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(
-            names = "--spark",
-            description = "Run the pipeline through Spark + Sedona (sightline run) instead of the engine on all"
-                    + " cores. On one machine the engine is several times faster; Spark is for clusters.")
+            names = "--engine",
+            description = "Run the stages with the engine alone on all cores, without Spark (the single-machine"
+                    + " commands' code path).")
+    boolean engine;
+
+    @Option(names = "--spark", hidden = true, description = "The default (kept for old scripts).")
     boolean spark;
 
     @Option(
             names = "--preset",
             paramLabel = "charlotte|small",
             defaultValue = "charlotte",
-            description = "City preset (engine path). Default: ${DEFAULT-VALUE}.")
+            description = "City preset. Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(
@@ -59,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Outreach budget. Default: ${DEFAULT-VALUE}.")
     int k;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (with --spark). Default: local[*].")
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*].")
     String master;
 
     @Spec
@@ -67,7 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!spark) {
+        if (engine && (spark || master != null))
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--engine runs without Spark: it takes neither --spark nor --master");
+        if (engine) {
             LocalDemo local = new LocalDemo();
             local.writer = spec.commandLine().getOut();
             local.preset = preset;
@@ -83,18 +89,18 @@ public final class DemoCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("sightline.home", "."))
                 .toAbsolutePath()
                 .normalize();
-        Path city = home.resolve(".sightline/demo/charlotte-seed" + seed);
+        Path city = home.resolve(".sightline/demo/" + preset + "-seed" + seed);
         Path outDir =
                 (out != null ? out : home.resolve("demo-out")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(city.resolve("city.json"))) {
-            w.printf("sightline demo: generating the charlotte city (seed %d) into %s ...%n", seed, city);
+            w.printf("sightline demo: generating the %s city (seed %d) into %s ...%n", preset, seed, city);
             w.flush();
-            generate(city, seed);
+            generate(city, preset, seed);
         } else {
-            w.printf("sightline demo: using the cached charlotte city (seed %d) in %s%n", seed, city);
+            w.printf("sightline demo: using the cached %s city (seed %d) in %s%n", preset, seed, city);
         }
         Path config = outDir.resolve("run.yaml");
-        writeConfig(config, city, outDir);
+        writeConfig(config, city, outDir, k);
         int code = RunCommand.run(RunConfig.load(config), master, w);
         double s = (System.nanoTime() - t0) / 1e9;
         if (code != SightlineCli.OK) return code;
@@ -133,10 +139,6 @@ public final class DemoCommand implements Callable<Integer> {
         return SightlineCli.OK;
     }
 
-    static void generate(Path city, long seed) {
-        generate(city, "charlotte", seed);
-    }
-
     /** Generates into a temporary folder beside {@code city} and renames it: a half city never looks cached. */
     static void generate(Path city, String preset, long seed) {
         try {
@@ -149,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static void writeConfig(Path config, Path city, Path outDir) {
+    static void writeConfig(Path config, Path city, Path outDir, int k) {
         String yaml = "# written by sightline demo\n"
                 + "inputs:\n"
                 + "  cameras: " + city.resolve("cameras.csv") + "\n"
@@ -158,7 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + "  areas: " + city.resolve("areas.geojson") + "\n"
                 + "  streets: " + city.resolve("streets.geojson") + "\n"
                 + "parameters:\n"
-                + "  k: 50\n"
+                + "  k: " + k + "\n"
                 + "output:\n"
                 + "  dir: " + outDir + "\n"
                 + "  format: geojson\n";

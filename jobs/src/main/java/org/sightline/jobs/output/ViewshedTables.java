@@ -34,14 +34,14 @@ public final class ViewshedTables {
                 out,
                 () -> map(
                         items, e -> new Tables.Feature(e.getValue().geometry(), properties(e.getKey(), e.getValue()))));
-        WKTWriter wkt = new WKTWriter();
-        wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(Math.pow(10, out.decimals())));
         CsvTableWriter.write(
                 dir.resolve("viewsheds.csv"),
                 List.of("camera_id", "kind", "live_feed", "area_m2", "low_confidence", "status", "wkt"),
-                () -> map(items, e -> {
+                () -> Tables.mapInBatches(items.iterator(), e -> {
                     List<Object> row =
                             new ArrayList<>(properties(e.getKey(), e.getValue()).values());
+                    WKTWriter wkt = new WKTWriter(); // one per row: the rows are written from several threads
+                    wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(Math.pow(10, out.decimals())));
                     row.add(wkt.write(out.forOutput(e.getValue().geometry())));
                     return row;
                 }));

@@ -45,6 +45,7 @@ import org.sightline.jobs.spark.CoverageJob;
 import org.sightline.jobs.spark.DispatchJob;
 import org.sightline.jobs.spark.GapsJob;
 import org.sightline.jobs.spark.HotspotJob;
+import org.sightline.jobs.spark.IndexRanges;
 import org.sightline.jobs.spark.OutreachJob;
 import org.sightline.jobs.spark.SparkCity;
 import org.sightline.jobs.spark.TileGrid;
@@ -67,12 +68,18 @@ public final class Pipeline {
     }
 
     private final RunConfig config;
-    private final SparkSession spark;
+    private final java.util.concurrent.Future<SparkSession> starting;
+    private SparkSession spark;
     private final PrintWriter out;
 
     public Pipeline(RunConfig config, SparkSession spark, PrintWriter out) {
+        this(config, java.util.concurrent.CompletableFuture.completedFuture(spark), out);
+    }
+
+    /** With a session still starting: the layers are read meanwhile, Spark is awaited after. */
+    public Pipeline(RunConfig config, java.util.concurrent.Future<SparkSession> spark, PrintWriter out) {
         this.config = config;
-        this.spark = spark;
+        this.starting = spark;
         this.out = out;
     }
 
@@ -83,11 +90,14 @@ public final class Pipeline {
         RunConfig.Parameters p = config.parameters();
         Map<Layer, Path> files = new EnumMap<>(config.inputs());
         PostgisLayers.Staged staged = PostgisLayers.stage(config, files);
+        // Spark is needed before reading only for inputs Sedona stages (GeoParquet, shapefile, GeoPackage)
+        if (files.values().stream().anyMatch(f -> SedonaInputs.formatOf(f).isPresent())) spark = awaitSpark();
         SedonaInputs.Staged sedonaStaged = SedonaInputs.stage(spark, files);
         MetricLayers layers = timed(
                 "read and project layers",
                 () -> Inputs.load(
                         new Inputs.Request(files, config.columns(), config.readOptions(), config.metricCrs())));
+        if (spark == null) spark = awaitSpark();
         RejectsWriter.writeAll(dir, layers.rejects());
         RunSummary summary = new RunSummary().layers(layers.source().results().values());
         summary.put("metric_crs", layers.crs().code());
@@ -125,6 +135,7 @@ public final class Pipeline {
             boolean wanted = config.stages().contains(stage);
             if (!wanted && !state.neededLater(stage, config.stages())) continue;
             long t0 = System.nanoTime();
+            double cpu0 = cpuSeconds();
             StageDir sd = wanted ? new StageDir(dir, stage) : null;
             try {
                 if (wanted) line("  %-28s ...", stage);
@@ -136,7 +147,7 @@ public final class Pipeline {
                     summary.put(stage, j);
                     double s = (System.nanoTime() - t0) / 1e9;
                     reports.add(new StageReport(stage, "ok", s, null));
-                    line("  %-28s %8.2f s  → %s", stage, s, sd.target());
+                    line("  %-28s %8.2f s  (%.1f s CPU)  → %s", stage, s, cpuSeconds() - cpu0, sd.target());
                 }
             } catch (RuntimeException e) {
                 if (sd != null) sd.abandon();
@@ -179,7 +190,10 @@ public final class Pipeline {
         City city = sc.city();
         switch (stage) {
             case "viewsheds" -> {
-                var sorted = sc.viewsheds().sortByKey(true, sc.partitions()).values();
+                var sorted = sc.viewsheds()
+                        .repartitionAndSortWithinPartitions(
+                                new IndexRanges(sc.partitions(), city.cameras().size()))
+                        .values();
                 Iterable<Entry<Camera, Viewshed>> items = () -> {
                     var it = sorted.toLocalIterator();
                     return new java.util.Iterator<>() {
@@ -231,21 +245,26 @@ public final class Pipeline {
                     if (!f.covered() && (p.demand().equals("all") || f.hotspot()))
                         demand.add(city.incidents().get(i));
                 }
-                List<CandidateSite> sites = CandidateSites.fromBuildings(
-                        city.buildings(), city.cameras(), city.streets(), p.streetDistanceM());
-                int all = sites.size();
-                sites = nearDemand(sites, demand);
+                // only buildings within the largest candidate range of the demand can host a useful site
+                // (+ 1 m for the façade nudge); the same sites as from every building, then filtered
+                List<CandidateSite> sites = nearDemand(
+                        CandidateSites.fromBuildings(
+                                CandidateSites.nearPoints(
+                                        city.buildings(),
+                                        demand.stream().map(Incident::position).toList(),
+                                        CandidateSites.maxDefaultRangeM() + 1),
+                                city.cameras(),
+                                city.streets(),
+                                p.streetDistanceM()),
+                        demand);
                 state.plan = OutreachJob.run(sc, sites, demand, p.k());
                 Map<String, Object> j = OutreachTables.write(dir, state.plan, demand, outCrs);
-                j.put("candidate_sites", all);
                 j.put("candidates_near_demand", sites.size());
                 return j;
             }
             case "dispatch" -> {
                 state.dispatchOptions = new DispatchOptions(p.uncertaintyM(), p.approachM(), p.top());
-                var ranked = DispatchJob.run(sc, state.dispatchOptions, null)
-                        .sortByKey(true, sc.partitions())
-                        .values();
+                var ranked = DispatchJob.ordered(sc, state.dispatchOptions, null);
                 long rows = DispatchTables.write(dir, () -> ranked.toLocalIterator());
                 Map<String, Object> j = new LinkedHashMap<>();
                 j.put("incidents", city.incidents().size());
@@ -321,6 +340,17 @@ public final class Pipeline {
         }
     }
 
+    private SparkSession awaitSpark() {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Spark was starting", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     static String reason(Throwable e) {
         Throwable c = e;
         while (c.getCause() != null
@@ -332,9 +362,18 @@ public final class Pipeline {
 
     private <T> T timed(String name, java.util.function.Supplier<T> work) {
         long t0 = System.nanoTime();
+        double cpu0 = cpuSeconds();
         T r = work.get();
-        line("  %-28s %8.2f s", name, (System.nanoTime() - t0) / 1e9);
+        line("  %-28s %8.2f s  (%.1f s CPU)", name, (System.nanoTime() - t0) / 1e9, cpuSeconds() - cpu0);
         return r;
+    }
+
+    /** CPU seconds of this JVM so far (all threads: the driver and, in local mode, the executors). */
+    private static double cpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9
+                : Double.NaN;
     }
 
     private void line(String format, Object... args) {

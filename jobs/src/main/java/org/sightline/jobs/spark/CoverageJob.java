@@ -1,15 +1,20 @@
 package org.sightline.jobs.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.HashPartitioner;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.broadcast.Broadcast;
-import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.LineStringExtracter;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.sightline.engine.coverage.AreaCoverage;
 import org.sightline.engine.coverage.CameraCoverage;
 import org.sightline.engine.coverage.CameraView;
@@ -18,23 +23,22 @@ import org.sightline.engine.coverage.Coverage;
 import org.sightline.engine.coverage.CoverageResult;
 import org.sightline.engine.coverage.OutdoorArea;
 import org.sightline.engine.coverage.StreetCoverage;
+import org.sightline.engine.geo.Geometries;
 import org.sightline.engine.model.Area;
-import org.sightline.engine.model.Footprint;
 import org.sightline.engine.model.Street;
-import org.sightline.engine.viewshed.Footprints;
 import scala.Tuple2;
 
 /**
- * Coverage on Spark, with {@link Coverage#compute} from the engine on local pieces:
+ * Coverage on Spark, in one pass over the tiles with {@link Coverage#compute} from the engine. Each
+ * tile receives the outdoor viewsheds within the largest range of it and meets its cached {@link
+ * TileContext}; one engine call over those viewsheds, with the tile's square, the pieces of the areas
+ * inside the tile and the pieces of the streets inside the tile as areas and streets, gives the tile's
+ * share of the city levels, of every area's levels and street lengths, of every street's covered
+ * length, and the unique m² of the cameras standing in the tile (all viewsheds that can overlap theirs
+ * are present). The tile's merged footprints give each area piece's indoor m² ({@link OutdoorArea}).
  *
- * <ul>
- *   <li>per area: the viewsheds and footprints meeting the area (outdoor m², levels, live, streets);
- *   <li>per tile: the viewsheds of the cameras in the tile, among every viewshed within the largest
- *       range, give each camera's unique m² and the tile's share of the city totals;
- *   <li>per street: the viewsheds meeting the street.
- * </ul>
- *
- * Only the tables (one row per area, street, camera) reach the driver.
+ * <p>Only the per-tile sums reach the driver, which adds them in tile order (so the result does not
+ * depend on the number of partitions) into one row per area, street and camera.
  */
 public final class CoverageJob {
     private CoverageJob() {}
@@ -45,73 +49,58 @@ public final class CoverageJob {
     public static Result run(SparkCity sc) {
         List<Area> areas = sc.city().areas();
         List<Street> streets = sc.city().streets();
-        var jsc = sc.jsc();
-        Broadcast<List<Area>> areasB = jsc.broadcast(areas);
-        Broadcast<List<Street>> streetsB = jsc.broadcast(streets);
-        HashPartitioner part = new HashPartitioner(sc.partitions());
-        double minH = sc.hasLowFootprints() ? 0 : sc.city().viewshedOptions().minOccluderHeightM();
-
-        JavaPairRDD<Long, CameraView> views =
-                sc.viewsheds().filter(t -> t._2().counts()).mapToPair(t -> new Tuple2<>(t._1(), t._2().view()));
-
-        // outdoor m² per area: area minus every footprint meeting it, merged
-        double[] outdoor = new double[areas.size()];
-        JavaPairRDD<Integer, Tuple2<Long, Footprint>> buildingsByArea = sc.buildings()
-                .flatMapToPair(t -> {
-                    List<Tuple2<Integer, Tuple2<Long, Footprint>>> out = new ArrayList<>();
-                    for (int a : meeting(areasB.value(), t._2().geometry().getEnvelopeInternal()))
-                        out.add(new Tuple2<>(a, t));
-                    return out.iterator();
-                });
-        Map<Integer, Double> outdoorByArea = buildingsByArea
-                .groupByKey(part)
-                .mapToPair(g -> {
-                    List<Footprint> local = ViewshedJob.sorted(g._2());
-                    List<Polygon> merged = Footprints.of(local, minH).merged();
-                    return new Tuple2<>(
-                            g._1(), OutdoorArea.perArea(List.of(areasB.value().get(g._1())), merged)[0]);
-                })
-                .collectAsMap();
-        for (int a = 0; a < areas.size(); a++)
-            outdoor[a] = outdoorByArea.getOrDefault(a, areas.get(a).geometry().getArea());
-
-        // per area: levels, live, streets
-        JavaPairRDD<Integer, Tuple2<Long, CameraView>> viewsByArea = views.flatMapToPair(t -> {
-            List<Tuple2<Integer, Tuple2<Long, CameraView>>> out = new ArrayList<>();
-            for (int a : meeting(areasB.value(), t._2().viewshed().getEnvelopeInternal())) out.add(new Tuple2<>(a, t));
-            return out.iterator();
-        });
-        Map<Integer, AreaCoverage> areaRows = viewsByArea
-                .groupByKey(part)
-                .mapToPair(g -> {
-                    Area area = areasB.value().get(g._1());
-                    return new Tuple2<>(
-                            g._1(), areaCoverage(area, sortedViews(g._2()), streetsB.value(), outdoor[g._1()]));
-                })
-                .collectAsMap();
-        List<AreaCoverage> areaList = new ArrayList<>(areas.size());
-        for (int a = 0; a < areas.size(); a++) {
-            AreaCoverage r = areaRows.get(a);
-            areaList.add(r != null ? r : areaCoverage(areas.get(a), List.of(), streets, outdoor[a]));
-        }
-
-        // per tile: unique m² of the tile's cameras and the tile's part of the city levels
+        Broadcast<List<Area>> areasB = sc.areas();
+        Broadcast<List<Street>> streetsB = sc.streets();
         TileGrid tiles = sc.tiles();
         double halo = sc.maxRangeM() + ViewshedJob.HALO_MARGIN_M;
-        JavaPairRDD<Long, CameraResult> counted = sc.viewsheds().filter(t -> t._2().counts());
-        JavaPairRDD<Long, Tuple2<Long, CameraView>> own = counted.mapToPair(t -> new Tuple2<>(
-                tiles.key(
-                        t._2().camera().position().getX(),
-                        t._2().camera().position().getY()),
-                new Tuple2<>(t._1(), t._2().view())));
-        JavaPairRDD<Long, Tuple2<Long, CameraView>> context = views.flatMapToPair(t -> {
-            List<Tuple2<Long, Tuple2<Long, CameraView>>> out = new ArrayList<>();
-            for (long k : tiles.keys(t._2().viewshed(), halo)) out.add(new Tuple2<>(k, t));
-            return out.iterator();
-        });
-        List<TilePart> parts = own.cogroup(context, part)
-                .map(g -> tilePart(tiles.polygon(g._1()), g._2()._1(), g._2()._2()))
-                .collect();
+
+        JavaPairRDD<Long, CameraResult> views = sc.viewsheds()
+                .filter(t -> t._2().counts())
+                .flatMapToPair(t -> {
+                    List<Tuple2<Long, CameraResult>> out = new ArrayList<>();
+                    for (long k : tiles.keys(t._2().outdoor(), halo)) out.add(new Tuple2<>(k, t._2()));
+                    return out.iterator();
+                });
+        List<Tuple2<Long, Integer>> areaTiles = new ArrayList<>();
+        for (int a = 0; a < areas.size(); a++)
+            for (long k : tiles.keys(areas.get(a).geometry(), 0)) areaTiles.add(new Tuple2<>(k, a));
+        JavaPairRDD<Long, Integer> areasByTile = sc.jsc().parallelizePairs(areaTiles, sc.partitions());
+
+        List<TilePart> parts = new ArrayList<>(views.cogroup(areasByTile, sc.contexts(0), sc.partitioner())
+                .mapPartitions(it -> {
+                    STRtree streetIndex = new STRtree();
+                    List<Street> ss = streetsB.value();
+                    for (int s = 0; s < ss.size(); s++)
+                        streetIndex.insert(ss.get(s).geometry().getEnvelopeInternal(), s);
+                    List<TilePart> out = new ArrayList<>();
+                    while (it.hasNext()) {
+                        var t = it.next();
+                        List<CameraResult> ctx = new ArrayList<>();
+                        t._2()._1().forEach(ctx::add);
+                        TreeSet<Integer> inside = new TreeSet<>();
+                        t._2()._2().forEach(inside::add);
+                        if (ctx.isEmpty() && inside.isEmpty()) continue;
+                        ctx.sort(Comparator.comparingLong(CameraResult::index));
+                        var c = t._2()._3().iterator();
+                        TilePart p = tilePart(
+                                t._1(),
+                                tiles,
+                                ctx,
+                                List.copyOf(inside),
+                                c.hasNext() ? c.next() : null,
+                                areasB.value(),
+                                ss,
+                                streetIndex);
+                        if (p != null) out.add(p);
+                    }
+                    return out.iterator();
+                })
+                .collect());
+        parts.sort(Comparator.comparingLong(TilePart::key));
+
+        double[][] areaSums = new double[areas.size()][7];
+        double[] streetCovered = new double[streets.size()];
+        double[] streetLive = new double[streets.size()];
         List<Tuple2<Long, CameraCoverage>> cameraRows = new ArrayList<>();
         double covered = 0, live = 0, d2 = 0, d3 = 0;
         for (TilePart p : parts) {
@@ -120,44 +109,40 @@ public final class CoverageJob {
             live += p.levels().liveM2();
             d2 += p.levels().depth2M2();
             d3 += p.levels().depth3M2();
+            for (int i = 0; i < p.pieceArea().length; i++)
+                for (int f = 0; f < 7; f++) areaSums[p.pieceArea()[i]][f] += p.pieceValues()[i][f];
+            for (int i = 0; i < p.pieceStreet().length; i++) {
+                streetCovered[p.pieceStreet()[i]] += p.streetCovered()[i];
+                streetLive[p.pieceStreet()[i]] += p.streetLive()[i];
+            }
         }
         cameraRows.sort(Comparator.comparing(Tuple2::_1));
 
-        // per street
-        JavaPairRDD<Integer, Tuple2<Long, CameraView>> viewsByStreet = views.mapPartitionsToPair(it -> {
-            STRtree index = new STRtree();
-            List<Street> ss = streetsB.value();
-            for (int s = 0; s < ss.size(); s++)
-                index.insert(ss.get(s).geometry().getEnvelopeInternal(), s);
-            List<Tuple2<Integer, Tuple2<Long, CameraView>>> out = new ArrayList<>();
-            while (it.hasNext()) {
-                Tuple2<Long, CameraView> t = it.next();
-                for (Object s : index.query(t._2().viewshed().getEnvelopeInternal()))
-                    out.add(new Tuple2<>((Integer) s, t));
-            }
-            return out.iterator();
-        });
-        Map<Integer, StreetCoverage> streetRows = viewsByStreet
-                .groupByKey(part)
-                .mapToPair(g -> new Tuple2<>(
-                        g._1(),
-                        Coverage.compute(
-                                        sortedViews(g._2()),
-                                        List.of(),
-                                        List.of(streetsB.value().get(g._1())),
-                                        new double[0],
-                                        false)
-                                .streets()
-                                .get(0)))
-                .collectAsMap();
+        double[] outdoor = new double[areas.size()];
+        List<AreaCoverage> areaList = new ArrayList<>(areas.size());
+        for (int a = 0; a < areas.size(); a++) {
+            Area area = areas.get(a);
+            double[] v = areaSums[a];
+            double areaM2 = area.geometry().getArea();
+            outdoor[a] = Math.max(0, areaM2 - v[6]);
+            areaList.add(new AreaCoverage(
+                    area.id(),
+                    area.name(),
+                    areaM2,
+                    outdoor[a],
+                    clean(v[0]),
+                    clean(v[1]),
+                    clean(v[2]),
+                    clean(v[3]),
+                    v[4],
+                    v[5]));
+        }
         List<StreetCoverage> streetList = new ArrayList<>(streets.size());
         double sl = 0, sCovered = 0, sLive = 0;
         for (int s = 0; s < streets.size(); s++) {
-            StreetCoverage r = streetRows.get(s);
-            if (r == null) {
-                Street st = streets.get(s);
-                r = new StreetCoverage(st.id(), st.name(), st.geometry().getLength(), 0, 0);
-            }
+            Street st = streets.get(s);
+            StreetCoverage r =
+                    new StreetCoverage(st.id(), st.name(), st.geometry().getLength(), streetCovered[s], streetLive[s]);
             streetList.add(r);
             sl += r.lengthM();
             sCovered += r.coveredM();
@@ -174,50 +159,124 @@ public final class CoverageJob {
                 outdoor);
     }
 
-    record TilePart(List<Tuple2<Long, CameraCoverage>> cameras, AreaCoverage levels) implements java.io.Serializable {}
+    /**
+     * One tile's sums.
+     *
+     * @param pieceArea the area of each piece (area ∩ tile)
+     * @param pieceValues per piece: covered, live, depth 2, depth 3 m², street length and covered
+     *     street length (m) inside it, indoor m²
+     * @param pieceStreet the street of each street piece (street ∩ tile)
+     */
+    record TilePart(
+            long key,
+            List<Tuple2<Long, CameraCoverage>> cameras,
+            AreaCoverage levels,
+            int[] pieceArea,
+            double[][] pieceValues,
+            int[] pieceStreet,
+            double[] streetCovered,
+            double[] streetLive)
+            implements Serializable {}
 
     static TilePart tilePart(
-            Polygon tile, Iterable<Tuple2<Long, CameraView>> own, Iterable<Tuple2<Long, CameraView>> context) {
-        List<Tuple2<Long, CameraView>> ctx = new ArrayList<>();
-        context.forEach(ctx::add);
-        ctx.sort(Comparator.comparing(Tuple2::_1));
-        java.util.Set<Long> mine = new java.util.HashSet<>();
-        own.forEach(t -> mine.add(t._1()));
-        CoverageResult r = Coverage.compute(
-                ctx.stream().map(Tuple2::_2).toList(),
-                List.of(new Area("tile", "", tile)),
-                List.of(),
-                new double[] {tile.getArea()},
-                false);
+            long key,
+            TileGrid tiles,
+            List<CameraResult> context,
+            List<Integer> areasMeeting,
+            TileContext footprints,
+            List<Area> areas,
+            List<Street> streets,
+            STRtree streetIndex) {
+        Polygon tile = tiles.polygon(key);
+        var tileEnv = tile.getEnvelopeInternal();
+        List<Integer> pieceArea = new ArrayList<>();
+        List<Area> sweepAreas = new ArrayList<>();
+        for (int a : areasMeeting) {
+            Area area = areas.get(a);
+            Geometry g = area.geometry();
+            if (!tileEnv.covers(g.getEnvelopeInternal())) g = polygonal(clip(g, tile));
+            if (g.isEmpty() || !(g.getArea() > 0)) continue;
+            pieceArea.add(a);
+            sweepAreas.add(new Area(area.id(), area.name(), g));
+        }
+        List<Integer> pieceStreet = new ArrayList<>();
+        List<Street> sweepStreets = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Integer> near = new ArrayList<>(streetIndex.query(tileEnv));
+        near.sort(null);
+        for (int s : near) {
+            Street st = streets.get(s);
+            Geometry g = st.geometry();
+            if (!tileEnv.covers(g.getEnvelopeInternal())) g = lineal(clip(g, tile));
+            if (g.isEmpty() || !(g.getLength() > 0)) continue;
+            pieceStreet.add(s);
+            sweepStreets.add(new Street(st.id(), st.name(), g));
+        }
+        if (context.isEmpty() && pieceArea.isEmpty() && pieceStreet.isEmpty()) return null;
+        // the tile's square last: the engine counts a street piece for the first area containing it
+        sweepAreas.add(new Area("tile", "", tile));
+
+        List<CameraView> views = context.stream().map(CameraResult::view).toList();
+        CoverageResult r = Coverage.compute(views, sweepAreas, sweepStreets, new double[sweepAreas.size()], false);
+
         List<Tuple2<Long, CameraCoverage>> cams = new ArrayList<>();
-        for (int i = 0; i < ctx.size(); i++)
-            if (mine.contains(ctx.get(i)._1()))
-                cams.add(new Tuple2<>(ctx.get(i)._1(), r.cameras().get(i)));
-        return new TilePart(cams, r.areas().get(0));
+        for (int i = 0; i < context.size(); i++) {
+            CameraResult c = context.get(i);
+            var pos = c.camera().position();
+            if (tiles.key(pos.getX(), pos.getY()) == key)
+                cams.add(new Tuple2<>(c.index(), r.cameras().get(i)));
+        }
+        int np = pieceArea.size();
+        double[] indoor = new double[np];
+        if (np > 0 && footprints != null && !footprints.footprints().isEmpty()) {
+            List<Area> pieces = sweepAreas.subList(0, np);
+            double[] out = OutdoorArea.perArea(pieces, footprints.indoor());
+            for (int i = 0; i < np; i++) indoor[i] = pieces.get(i).geometry().getArea() - out[i];
+        }
+        double[][] values = new double[np][];
+        for (int i = 0; i < np; i++) {
+            AreaCoverage ac = r.areas().get(i);
+            values[i] = new double[] {
+                ac.coveredM2(),
+                ac.liveM2(),
+                ac.depth2M2(),
+                ac.depth3M2(),
+                ac.streetLengthM(),
+                ac.streetCoveredM(),
+                indoor[i]
+            };
+        }
+        int ns = pieceStreet.size();
+        double[] sCovered = new double[ns], sLive = new double[ns];
+        for (int i = 0; i < ns; i++) {
+            sCovered[i] = r.streets().get(i).coveredM();
+            sLive[i] = r.streets().get(i).liveM();
+        }
+        return new TilePart(
+                key,
+                cams,
+                r.areas().get(np),
+                pieceArea.stream().mapToInt(Integer::intValue).toArray(),
+                values,
+                pieceStreet.stream().mapToInt(Integer::intValue).toArray(),
+                sCovered,
+                sLive);
     }
 
-    static AreaCoverage areaCoverage(Area area, List<CameraView> views, List<Street> streets, double outdoor) {
-        Envelope env = area.geometry().getEnvelopeInternal();
-        List<Street> near = streets.stream()
-                .filter(s -> s.geometry().getEnvelopeInternal().intersects(env))
-                .toList();
-        return Coverage.compute(views, List.of(area), near, new double[] {outdoor}, false)
-                .areas()
-                .get(0);
+    private static Geometry clip(Geometry g, Polygon tile) {
+        return OverlayNGRobust.overlay(g, tile, OverlayNG.INTERSECTION);
     }
 
-    static List<CameraView> sortedViews(Iterable<Tuple2<Long, CameraView>> items) {
-        List<Tuple2<Long, CameraView>> list = new ArrayList<>();
-        items.forEach(list::add);
-        list.sort(Comparator.comparing(Tuple2::_1));
-        return list.stream().map(Tuple2::_2).toList();
+    @SuppressWarnings("unchecked")
+    private static Geometry polygonal(Geometry g) {
+        List<Polygon> ps = PolygonExtracter.getPolygons(g);
+        return ps.size() == 1 ? ps.get(0) : Geometries.FACTORY.createMultiPolygon(ps.toArray(Polygon[]::new));
     }
 
-    static List<Integer> meeting(List<Area> areas, Envelope env) {
-        List<Integer> out = new ArrayList<>();
-        for (int a = 0; a < areas.size(); a++)
-            if (areas.get(a).geometry().getEnvelopeInternal().intersects(env)) out.add(a);
-        return out;
+    @SuppressWarnings("unchecked")
+    private static Geometry lineal(Geometry g) {
+        List<LineString> ls = LineStringExtracter.getLines(g);
+        return ls.size() == 1 ? ls.get(0) : Geometries.FACTORY.createMultiLineString(ls.toArray(LineString[]::new));
     }
 
     private static double clean(double m2) {

@@ -4,27 +4,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.sightline.engine.dispatch.DispatchCamera;
 import org.sightline.engine.dispatch.DispatchIndex;
 import org.sightline.engine.dispatch.DispatchOptions;
 import org.sightline.engine.dispatch.Suggestion;
-import org.sightline.engine.model.Footprint;
 import org.sightline.engine.model.Incident;
 import org.sightline.engine.model.Street;
-import org.sightline.engine.viewshed.Footprints;
 import scala.Tuple2;
 
 /**
  * Dispatch for every incident on Spark: incidents go to their tile; each tile receives the cameras
- * that can reach it (range + the larger of uncertainty and approach distance), the footprints within
- * the uncertainty radius and the streets those cameras can see, builds the engine's {@link
- * DispatchIndex} and ranks its incidents. Cameras keep their input order, so rankings (ties included)
+ * that can reach it (range + the larger of uncertainty and approach distance) and meets its cached
+ * {@link TileContext} (footprints merged once, within at least the uncertainty radius) and the
+ * streets those cameras can see, builds the engine's {@link DispatchIndex} and ranks its incidents. Cameras keep their input order, so rankings (ties included)
  * are the engine-only ones.
  */
 public final class DispatchJob {
@@ -39,66 +35,61 @@ public final class DispatchJob {
         double maxRange = sc.maxRangeM();
         double reach = maxRange + Math.max(o.approachM(), o.uncertaintyM()) + ViewshedJob.HALO_MARGIN_M;
         double streetHalo = 2 * maxRange + o.approachM() + ViewshedJob.HALO_MARGIN_M;
-        double footprintHalo = o.uncertaintyM() + ViewshedJob.HALO_MARGIN_M;
-        double minH = sc.hasLowFootprints() ? 0 : sc.city().viewshedOptions().minOccluderHeightM();
-        Broadcast<List<Street>> streetsB = sc.jsc().broadcast(sc.city().streets());
+        Broadcast<List<Street>> streetsB = sc.streets();
         double approach = o.approachM();
 
-        JavaPairRDD<Long, Tuple2<Long, Incident>> incidents = sc.incidents()
-                .mapToPair(t -> new Tuple2<>(
-                        tiles.key(t._2().position().getX(), t._2().position().getY()), t));
-        JavaPairRDD<Long, Tuple2<Long, DispatchCamera>> cameras = sc.viewsheds()
+        JavaPairRDD<Long, Tuple2<Long, Incident>> incidents = sc.incidentsByTile();
+        JavaPairRDD<Long, CameraResult> cameras = sc.viewsheds()
                 .filter(t -> t._2().camera().active())
                 .flatMapToPair(t -> {
-                    DispatchCamera c = t._2().dispatchCamera();
-                    List<Tuple2<Long, Tuple2<Long, DispatchCamera>>> out = new ArrayList<>();
-                    for (long k : tiles.keys(c.camera().position(), reach))
-                        out.add(new Tuple2<>(k, new Tuple2<>(t._1(), c)));
+                    List<Tuple2<Long, CameraResult>> out = new ArrayList<>();
+                    for (long k : tiles.keys(t._2().viewshed().position(), reach)) out.add(new Tuple2<>(k, t._2()));
                     return out.iterator();
                 });
-        JavaPairRDD<Long, Tuple2<Long, Footprint>> buildings = sc.buildings().flatMapToPair(t -> {
-            List<Tuple2<Long, Tuple2<Long, Footprint>>> out = new ArrayList<>();
-            for (long k : tiles.keys(t._2().geometry(), footprintHalo)) out.add(new Tuple2<>(k, t));
+        JavaPairRDD<Long, TileContext> contexts = sc.contexts(o.uncertaintyM() + ViewshedJob.HALO_MARGIN_M);
+        return incidents.cogroup(cameras, contexts, sc.partitioner()).mapPartitionsToPair(it -> {
+            STRtree streetIndex = new STRtree();
+            for (Street s : streetsB.value()) streetIndex.insert(s.geometry().getEnvelopeInternal(), s);
+            List<Tuple2<Long, List<Suggestion>>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                var tile = it.next();
+                List<Tuple2<Long, Incident>> incs = new ArrayList<>();
+                tile._2()._1().forEach(incs::add);
+                if (incs.isEmpty()) continue;
+                List<CameraResult> cams = new ArrayList<>();
+                tile._2()._2().forEach(cams::add);
+                cams.sort(Comparator.comparingLong(CameraResult::index));
+                var ctx = tile._2()._3().iterator();
+                List<Polygon> indoor = ctx.hasNext() ? ctx.next().indoor() : List.of();
+                Envelope env = tiles.polygon(tile._1()).getEnvelopeInternal();
+                env.expandBy(streetHalo);
+                @SuppressWarnings("unchecked")
+                List<Street> streets = new ArrayList<>(streetIndex.query(env));
+                streets.sort(Comparator.comparing(Street::id));
+                DispatchIndex index = DispatchIndex.build(
+                        cams.stream().map(CameraResult::dispatchCamera).toList(), indoor, streets, approach);
+                for (Tuple2<Long, Incident> t : incs) {
+                    Incident inc = t._2();
+                    out.add(new Tuple2<>(
+                            t._1(),
+                            index.rank(
+                                    inc.id(),
+                                    inc.position(),
+                                    inc.occurredAt(),
+                                    now == null ? inc.occurredAt() : now,
+                                    o)));
+                }
+            }
             return out.iterator();
         });
-        return incidents
-                .cogroup(cameras, buildings, new HashPartitioner(sc.partitions()))
-                .mapPartitionsToPair(it -> {
-                    STRtree streetIndex = new STRtree();
-                    for (Street s : streetsB.value())
-                        streetIndex.insert(s.geometry().getEnvelopeInternal(), s);
-                    List<Tuple2<Long, List<Suggestion>>> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        var tile = it.next();
-                        List<Tuple2<Long, Incident>> incs = new ArrayList<>();
-                        tile._2()._1().forEach(incs::add);
-                        if (incs.isEmpty()) continue;
-                        List<Tuple2<Long, DispatchCamera>> cams = new ArrayList<>();
-                        tile._2()._2().forEach(cams::add);
-                        cams.sort(Comparator.comparing(Tuple2::_1));
-                        List<Polygon> indoor = Footprints.of(
-                                        ViewshedJob.sorted(tile._2()._3()), minH)
-                                .merged();
-                        Envelope env = tiles.polygon(tile._1()).getEnvelopeInternal();
-                        env.expandBy(streetHalo);
-                        @SuppressWarnings("unchecked")
-                        List<Street> streets = new ArrayList<>(streetIndex.query(env));
-                        streets.sort(Comparator.comparing(Street::id));
-                        DispatchIndex index = DispatchIndex.build(
-                                cams.stream().map(Tuple2::_2).toList(), indoor, streets, approach);
-                        for (Tuple2<Long, Incident> t : incs) {
-                            Incident inc = t._2();
-                            out.add(new Tuple2<>(
-                                    t._1(),
-                                    index.rank(
-                                            inc.id(),
-                                            inc.position(),
-                                            inc.occurredAt(),
-                                            now == null ? inc.occurredAt() : now,
-                                            o)));
-                        }
-                    }
-                    return out.iterator();
-                });
+    }
+
+    /** Each incident's ranked suggestions, in incident order (for writing one file). */
+    public static org.apache.spark.api.java.JavaRDD<List<Suggestion>> ordered(
+            SparkCity sc, DispatchOptions o, Instant now) {
+        return run(sc, o, now)
+                .repartitionAndSortWithinPartitions(
+                        new IndexRanges(sc.partitions(), sc.city().incidents().size()))
+                .values();
     }
 }

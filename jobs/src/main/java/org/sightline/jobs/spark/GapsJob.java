@@ -1,58 +1,65 @@
 package org.sightline.jobs.spark;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.locationtech.jts.io.WKBWriter;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.sightline.engine.coverage.CameraView;
+import org.sightline.engine.coverage.CoverageIndex;
 import org.sightline.engine.gaps.GapReport;
 import org.sightline.engine.gaps.Gaps;
 import org.sightline.engine.hotspot.HotspotGrid;
+import org.sightline.engine.model.Incident;
+import scala.Tuple2;
 
 /**
- * Gaps on Spark: incidents are joined with the cameras' outdoor viewsheds through Sedona's spatial join
- * ({@code ST_Intersects}, boundary included, as the engine's coverage index), giving each incident's
- * covered and live-covered flags; the engine's {@link Gaps#compute} ranks the gap cells.
+ * Gaps on Spark: each tile's incidents meet the outdoor viewsheds whose envelope meets the tile (the
+ * only ones that can contain them), and the engine's {@link CoverageIndex} (boundary included, as in
+ * the engine-only run) gives each incident's covered and live-covered flags. Only the covered
+ * incidents' indices reach the driver, where the engine's {@link Gaps#compute} ranks the gap cells.
  */
 public final class GapsJob {
     private GapsJob() {}
 
-    static final StructType POINTS =
-            new StructType().add("idx", DataTypes.LongType, false).add("wkb", DataTypes.BinaryType, false);
-    static final StructType VIEWS = new StructType()
-            .add("camera", DataTypes.LongType, false)
-            .add("live", DataTypes.BooleanType, false)
-            .add("wkb", DataTypes.BinaryType, false);
-
     public static GapReport run(SparkCity sc, HotspotGrid grid) {
-        SparkSession spark = sc.spark();
-        JavaRDD<Row> points =
-                sc.incidents().map(t -> RowFactory.create(t._1(), new WKBWriter().write(t._2().position())));
-        JavaRDD<Row> views = sc.viewsheds()
+        TileGrid tiles = sc.tiles();
+        JavaPairRDD<Long, CameraResult> views = sc.viewsheds()
                 .filter(t -> t._2().counts())
-                .map(t ->
-                        RowFactory.create(t._1(), t._2().camera().liveFeed(), new WKBWriter().write(t._2().outdoor())));
-        spark.createDataFrame(points, POINTS)
-                .selectExpr("idx", "ST_GeomFromWKB(wkb) AS geom")
-                .createOrReplaceTempView("sightline_incident_points");
-        spark.createDataFrame(views, VIEWS)
-                .selectExpr("camera", "live", "ST_GeomFromWKB(wkb) AS geom")
-                .createOrReplaceTempView("sightline_viewsheds");
-        Dataset<Row> covered = spark.sql("SELECT i.idx, MAX(CAST(v.live AS INT)) AS live"
-                + " FROM sightline_incident_points i JOIN sightline_viewsheds v ON ST_Intersects(v.geom, i.geom)"
-                + " GROUP BY i.idx");
+                .flatMapToPair(t -> {
+                    List<Tuple2<Long, CameraResult>> out = new ArrayList<>();
+                    for (long k : tiles.keys(t._2().outdoor(), 0)) out.add(new Tuple2<>(k, t._2()));
+                    return out.iterator();
+                });
+        // index * 2 + (1 if a live camera sees it), for the covered incidents only
+        List<Long> covered = sc.incidentsByTile()
+                .cogroup(views, sc.partitioner())
+                .flatMap(tile -> {
+                    List<Long> out = new ArrayList<>();
+                    var incs = tile._2()._1().iterator();
+                    if (!incs.hasNext()) return out.iterator();
+                    List<CameraResult> vs = new ArrayList<>();
+                    tile._2()._2().forEach(vs::add);
+                    if (vs.isEmpty()) return out.iterator();
+                    vs.sort(Comparator.comparingLong(CameraResult::index));
+                    List<CameraView> cv = vs.stream().map(CameraResult::view).toList();
+                    CoverageIndex index = new CoverageIndex(cv);
+                    while (incs.hasNext()) {
+                        Tuple2<Long, Incident> t = incs.next();
+                        if (!HotspotJob.finite(t._2())) continue;
+                        double x = t._2().position().getX(),
+                                y = t._2().position().getY();
+                        if (index.covered(x, y)) out.add(2 * t._1() + (index.liveCovered(x, y) ? 1 : 0));
+                    }
+                    return out.iterator();
+                })
+                .collect();
         int n = sc.city().incidents().size();
         boolean[] isCovered = new boolean[n];
         boolean[] isLive = new boolean[n];
-        List<Row> rows = covered.collectAsList();
-        for (Row r : rows) {
-            int k = (int) r.getLong(0);
+        for (long c : covered) {
+            int k = (int) (c >> 1);
             isCovered[k] = true;
-            isLive[k] = r.getInt(1) > 0;
+            isLive[k] = (c & 1) == 1;
         }
         return Gaps.compute(
                 sc.city().incidents(), isCovered, isLive, grid, sc.city().areas());

@@ -2,20 +2,38 @@ package org.sightline.jobs.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.locationtech.jts.geom.Envelope;
 import org.sightline.engine.city.City;
+import org.sightline.engine.model.Area;
 import org.sightline.engine.model.Camera;
 import org.sightline.engine.model.Footprint;
 import org.sightline.engine.model.Incident;
+import org.sightline.engine.model.Street;
+import org.sightline.engine.outreach.CandidateSites;
 import scala.Tuple2;
 
 /**
- * A city's layers as Spark data sets, keyed by their index in the input, and the viewshed stage that
- * the later stages share (computed once, kept in memory and on disk). The layers come from a {@link
- * City}, whose readers (column mapping, rejects, projection) run once on the driver; every derived
+ * A city's layers as Spark data sets, and what the stages share, each computed once and cached:
+ *
+ * <ul>
+ *   <li>the footprints by tile ({@link TileContext}: every footprint meeting the tile grown by the
+ *       halo, with the merged occluders built once per tile), partitioned by {@link #partitioner()};
+ *       the stages key their own data by tile with the same partitioner, so joining it with the tiles
+ *       moves only their data, never the footprints again;
+ *   <li>every camera's viewshed (coverage, gaps and dispatch reuse it);
+ *   <li>the incidents, and the areas and streets as broadcast values.
+ * </ul>
+ *
+ * The layers come from a {@link City}, whose readers (column mapping, rejects, projection) run once on
+ * the driver; they are shipped to the executors in the compact {@link Wire} form, and every derived
  * layer is computed in the executors.
  */
 public final class SparkCity {
@@ -24,10 +42,16 @@ public final class SparkCity {
     private final City city;
     private final int partitions;
     private final TileGrid tiles;
+    private final HashPartitioner partitioner;
     private JavaPairRDD<Long, Camera> cameras;
-    private JavaPairRDD<Long, Footprint> buildings;
-    private JavaPairRDD<Long, Incident> incidents;
+    private JavaPairRDD<Long, Tuple2<Long, Incident>> incidents;
+    private JavaPairRDD<Long, TileContext> contexts;
+    private double contextHaloM;
     private JavaPairRDD<Long, CameraResult> viewsheds;
+    private Broadcast<List<Area>> areas;
+    private Broadcast<List<Street>> streets;
+    private Double maxRange;
+    private Boolean lowFootprints;
 
     public SparkCity(SparkSession spark, City city, int partitions, TileGrid tiles) {
         if (partitions < 1) throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
@@ -36,6 +60,7 @@ public final class SparkCity {
         this.city = city;
         this.partitions = partitions;
         this.tiles = tiles;
+        this.partitioner = new HashPartitioner(partitions);
     }
 
     public SparkSession spark() {
@@ -59,45 +84,158 @@ public final class SparkCity {
         return tiles;
     }
 
+    /** How every tile-keyed data set is partitioned (so that joins with the cached tiles are local). */
+    public HashPartitioner partitioner() {
+        return partitioner;
+    }
+
     public synchronized JavaPairRDD<Long, Camera> cameras() {
-        if (cameras == null) cameras = indexed(city.cameras());
+        if (cameras == null) {
+            List<Tuple2<Long, Camera>> list = new ArrayList<>(city.cameras().size());
+            for (int i = 0; i < city.cameras().size(); i++)
+                list.add(new Tuple2<>((long) i, city.cameras().get(i)));
+            cameras = jsc.parallelizePairs(list, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+        }
         return cameras;
     }
 
-    public synchronized JavaPairRDD<Long, Footprint> buildings() {
-        if (buildings == null) buildings = indexed(city.buildings());
-        return buildings;
+    /** The incidents, keyed by input index. */
+    public JavaPairRDD<Long, Incident> incidents() {
+        return incidentsByTile().mapToPair(Tuple2::_2);
     }
 
-    public synchronized JavaPairRDD<Long, Incident> incidents() {
-        if (incidents == null) incidents = indexed(city.incidents());
+    /**
+     * The incidents (with their input index) keyed by the tile containing them, partitioned like the
+     * tiles and cached; incidents without a finite position go to tile 0.
+     */
+    public synchronized JavaPairRDD<Long, Tuple2<Long, Incident>> incidentsByTile() {
+        if (incidents == null) {
+            List<Incident> in = city.incidents();
+            List<byte[]> encoded = IntStream.range(0, in.size())
+                    .parallel()
+                    .mapToObj(i -> Wire.incident(i, in.get(i)))
+                    .toList();
+            TileGrid grid = tiles;
+            incidents = shipped(encoded)
+                    .mapToPair(b -> {
+                        Incident i = Wire.readIncident(b);
+                        boolean finite = HotspotJob.finite(i);
+                        return new Tuple2<>(
+                                finite
+                                        ? grid.key(
+                                                i.position().getX(),
+                                                i.position().getY())
+                                        : 0L,
+                                b);
+                    })
+                    .partitionBy(partitioner)
+                    .mapValues(b -> new Tuple2<>(Wire.incidentIndex(b), Wire.readIncident(b)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+        }
         return incidents;
+    }
+
+    /** The areas, in input order, on every executor. */
+    public synchronized Broadcast<List<Area>> areas() {
+        if (areas == null) areas = jsc.broadcast(city.areas());
+        return areas;
+    }
+
+    /** The streets, in input order, on every executor. */
+    public synchronized Broadcast<List<Street>> streets() {
+        if (streets == null) streets = jsc.broadcast(city.streets());
+        return streets;
+    }
+
+    /**
+     * The footprints by tile, each tile with every footprint meeting its square grown by at least
+     * {@code minHaloM}. The cached set (halo: the largest camera or candidate range + 1 m) serves
+     * every stage; a larger halo builds a separate, uncached set.
+     */
+    public synchronized JavaPairRDD<Long, TileContext> contexts(double minHaloM) {
+        if (contexts == null) {
+            contextHaloM = Math.max(maxRangeM(), CandidateSites.maxDefaultRangeM()) + ViewshedJob.HALO_MARGIN_M;
+            contexts = buildContexts(contextHaloM).persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        if (minHaloM <= contextHaloM) return contexts;
+        return buildContexts(minHaloM);
+    }
+
+    private JavaPairRDD<Long, TileContext> buildContexts(double haloM) {
+        List<Footprint> fs = city.buildings();
+        List<byte[]> encoded = IntStream.range(0, fs.size())
+                .parallel()
+                .mapToObj(i -> Wire.footprint(i, fs.get(i)))
+                .toList();
+        JavaRDD<byte[]> rdd = shipped(encoded);
+        TileGrid grid = tiles;
+        double minH = city.viewshedOptions().minOccluderHeightM();
+        return rdd.flatMapToPair(b -> {
+                    Envelope e = Wire.envelope(b);
+                    List<Tuple2<Long, byte[]>> out = new ArrayList<>();
+                    for (long k : grid.keys(e, haloM)) out.add(new Tuple2<>(k, b));
+                    return out.iterator();
+                })
+                // partitionBy + a local grouping, not groupByKey: Spark's aggregation map re-estimates its
+                // size by walking every buffered footprint, which cost more than building the tiles
+                .partitionBy(partitioner)
+                .mapPartitionsToPair(
+                        it -> {
+                            java.util.Map<Long, List<byte[]>> byTile = new java.util.TreeMap<>();
+                            while (it.hasNext()) {
+                                Tuple2<Long, byte[]> t = it.next();
+                                byTile.computeIfAbsent(t._1(), k -> new ArrayList<>())
+                                        .add(t._2());
+                            }
+                            List<Tuple2<Long, TileContext>> out = new ArrayList<>(byTile.size());
+                            byTile.forEach((k, bs) -> out.add(new Tuple2<>(k, TileContext.of(bs, minH))));
+                            return out.iterator();
+                        },
+                        true);
+    }
+
+    /**
+     * Encoded values from the driver to the executors, in slices of under a megabyte each (Spark's
+     * recommended largest task), at least one per partition.
+     */
+    private JavaRDD<byte[]> shipped(List<byte[]> encoded) {
+        long bytes = 0;
+        for (byte[] b : encoded) bytes += b.length + 16;
+        int slices = (int) Math.max(partitions, Math.min(100_000, bytes / (768 * 1024) + 1));
+        return jsc.parallelize(encoded, slices);
     }
 
     /** Every camera's viewshed (persisted: coverage, gaps and dispatch reuse it). */
     public synchronized JavaPairRDD<Long, CameraResult> viewsheds() {
         if (viewsheds == null) {
-            viewsheds = ViewshedJob.run(cameras(), buildings(), city.viewshedOptions(), tiles, partitions)
+            double halo = maxRangeM() + ViewshedJob.HALO_MARGIN_M;
+            viewsheds = ViewshedJob.run(cameras(), contexts(halo), city.viewshedOptions(), tiles, partitioner, true)
                     .persist(StorageLevel.MEMORY_AND_DISK());
         }
         return viewsheds;
     }
 
     /** Largest range of any camera (0 without cameras). */
-    public double maxRangeM() {
-        return city.cameras().stream().mapToDouble(Camera::rangeM).max().orElse(0);
+    public synchronized double maxRangeM() {
+        if (maxRange == null)
+            maxRange = city.cameras().stream().mapToDouble(Camera::rangeM).max().orElse(0);
+        return maxRange;
     }
 
     /** Whether some footprint is too low to occlude (then "indoor" merges all footprints separately). */
-    public boolean hasLowFootprints() {
-        double h = city.viewshedOptions().minOccluderHeightM();
-        return city.buildings().stream().anyMatch(b -> b.hasHeight() && b.heightM() < h);
+    public synchronized boolean hasLowFootprints() {
+        if (lowFootprints == null) {
+            double h = city.viewshedOptions().minOccluderHeightM();
+            lowFootprints = city.buildings().stream().anyMatch(b -> b.hasHeight() && b.heightM() < h);
+        }
+        return lowFootprints;
     }
 
-    private <T> JavaPairRDD<Long, T> indexed(List<T> items) {
-        List<Tuple2<Long, T>> list = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) list.add(new Tuple2<>((long) i, items.get(i)));
-        // kept deserialized in the executors: every stage reads the layers again
-        return jsc.parallelizePairs(list, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    /** Releases the cached data sets. */
+    public synchronized void release() {
+        for (JavaPairRDD<?, ?> r : new JavaPairRDD<?, ?>[] {cameras, incidents, contexts, viewsheds})
+            if (r != null) r.unpersist(false);
+        if (areas != null) areas.destroy();
+        if (streets != null) streets.destroy();
     }
 }
