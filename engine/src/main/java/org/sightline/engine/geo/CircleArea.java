@@ -7,7 +7,9 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Exact area of the intersection of a disk with a polygon, in O(vertices) and without building a
  * geometry: the signed areas of disk ∩ triangle(centre, a, b) summed over the polygon's edges (each
- * is a triangle part plus circular-sector parts in closed form). Holes subtract by orientation.
+ * is a triangle part plus circular-sector parts in closed form), with the edges clear of the disk
+ * taken together through the ring's winding number (see {@link #ring}). Holes subtract by
+ * orientation.
  */
 public final class CircleArea {
     private CircleArea() {}
@@ -25,11 +27,81 @@ public final class CircleArea {
         return Math.max(0, total);
     }
 
-    /** Signed area of disk ∩ ring (positive for counter-clockwise rings). */
+    /**
+     * Signed area of disk ∩ ring (positive for counter-clockwise rings).
+     *
+     * <p>An edge whose box misses the disk's box adds only a circular sector, r²/2 times the angle it
+     * subtends at the centre, and the angles of all edges add up to 2π times the ring's winding
+     * number around the centre. So the edges clear of the disk cost no arctangent: their sectors
+     * together are r²/2 · (2π·w − the angles of the other edges), with w from a ray-crossing count
+     * (an edge clear of the disk crosses the ray at least r from the centre, so the count is not
+     * sensitive to rounding). When the centre lies within 1e-6·r of an edge near it, the ring is
+     * summed edge by edge instead.
+     */
     public static double ring(double cx, double cy, double r, Coordinate[] ring) {
+        return ring(cx, cy, r, pack(ring), 0, ring.length);
+    }
+
+    /**
+     * {@link #ring(double, double, double, Coordinate[])} of the ring whose vertices are points
+     * from … to−1 of {@code xy} (x at 2k, y at 2k + 1; the last point repeats the first).
+     */
+    public static double ring(double cx, double cy, double r, double[] xy, int from, int to) {
+        double s = 0, nearAngle = 0, twiceArea = 0;
+        int crossings = 0;
+        double guard = 1e-6 * r;
+        double bx = xy[2 * from] - cx, by = xy[2 * from + 1] - cy;
+        for (int k = from + 1; k < to; k++) {
+            double ax = bx, ay = by;
+            bx = xy[2 * k] - cx;
+            by = xy[2 * k + 1] - cy;
+            double cross = ax * by - ay * bx;
+            twiceArea += cross;
+            boolean crossesRay = (ay > 0) != (by > 0); // the edge meets the line y = 0 …
+            double xAtRay = crossesRay ? cross / (by - ay) : 0; // … here (x − cx)
+            boolean clear =
+                    Math.min(ax, bx) > r || Math.max(ax, bx) < -r || Math.min(ay, by) > r || Math.max(ay, by) < -r;
+            if (!clear) {
+                if ((crossesRay && Math.abs(xAtRay) <= guard) || nearCentre(ax, ay, bx, by, guard)) {
+                    return edgeByEdge(cx, cy, r, xy, from, to);
+                }
+                s += triangle(ax, ay, bx, by, r);
+                nearAngle += Math.atan2(cross, ax * bx + ay * by);
+            }
+            if (crossesRay && xAtRay > 0) crossings++;
+        }
+        int winding = (crossings & 1) == 0 ? 0 : twiceArea > 0 ? 1 : -1;
+        return s + r * r * (2 * Math.PI * winding - nearAngle) / 2;
+    }
+
+    /** The coordinates as x0, y0, x1, y1, … */
+    public static double[] pack(Coordinate[] ring) {
+        double[] xy = new double[2 * ring.length];
+        for (int k = 0; k < ring.length; k++) {
+            xy[2 * k] = ring[k].x;
+            xy[2 * k + 1] = ring[k].y;
+        }
+        return xy;
+    }
+
+    /** Whether segment a–b passes within {@code guard} of the origin. */
+    private static boolean nearCentre(double ax, double ay, double bx, double by, double guard) {
+        double dx = bx - ax, dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+        double qx = ax + t * dx, qy = ay + t * dy;
+        return qx * qx + qy * qy <= guard * guard;
+    }
+
+    /** {@link #ring} as the plain sum of {@link #triangle} over the edges. */
+    static double edgeByEdge(double cx, double cy, double r, Coordinate[] ring) {
+        return edgeByEdge(cx, cy, r, pack(ring), 0, ring.length);
+    }
+
+    private static double edgeByEdge(double cx, double cy, double r, double[] xy, int from, int to) {
         double s = 0;
-        for (int k = 0; k + 1 < ring.length; k++) {
-            s += triangle(ring[k].x - cx, ring[k].y - cy, ring[k + 1].x - cx, ring[k + 1].y - cy, r);
+        for (int k = from; k + 1 < to; k++) {
+            s += triangle(xy[2 * k] - cx, xy[2 * k + 1] - cy, xy[2 * k + 2] - cx, xy[2 * k + 3] - cy, r);
         }
         return s;
     }
