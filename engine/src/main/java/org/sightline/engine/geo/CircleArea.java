@@ -7,7 +7,9 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Exact area of the intersection of a disk with a polygon, in O(vertices) and without building a
  * geometry: the signed areas of disk ∩ triangle(centre, a, b) summed over the polygon's edges (each
- * is a triangle part plus circular-sector parts in closed form). Holes subtract by orientation.
+ * is a triangle part plus circular-sector parts in closed form), with the edges clear of the disk
+ * taken together through the ring's winding number (see {@link #ring}). Holes subtract by
+ * orientation.
  */
 public final class CircleArea {
     private CircleArea() {}
@@ -25,11 +27,104 @@ public final class CircleArea {
         return Math.max(0, total);
     }
 
-    /** Signed area of disk ∩ ring (positive for counter-clockwise rings). */
+    /**
+     * Signed area of disk ∩ ring (positive for counter-clockwise rings).
+     *
+     * <p>Each edge's term, disk ∩ triangle(centre, a, b), is the circular sector r²/2 · angle(a, b)
+     * plus, when the segment enters the disk, the triangle over its chord inside the disk minus that
+     * chord's sector (the sectors outside the disk cancel). The sectors of all edges add up to π r²
+     * times the ring's winding number w around the centre, so the area is π r² w plus the chord
+     * terms: one arctangent per edge that enters the disk, none for the others. w comes from a
+     * ray-crossing count; an edge whose box misses the disk's box crosses the ray at least r from
+     * the centre, so the count is not sensitive to rounding. When the centre lies within 1e-6·r of
+     * an edge near it, the ring is summed edge by edge instead ({@link #triangle}).
+     */
     public static double ring(double cx, double cy, double r, Coordinate[] ring) {
+        return ring(cx, cy, r, pack(ring), 0, ring.length);
+    }
+
+    /**
+     * {@link #ring(double, double, double, Coordinate[])} of the ring whose vertices are points
+     * from … to−1 of {@code xy} (x at 2k, y at 2k + 1; the last point repeats the first).
+     */
+    public static double ring(double cx, double cy, double r, double[] xy, int from, int to) {
+        double chords = 0, twiceArea = 0;
+        int crossings = 0;
+        double r2 = r * r;
+        double guard = 1e-6 * r;
+        double bx = xy[2 * from] - cx, by = xy[2 * from + 1] - cy;
+        for (int k = from + 1; k < to; k++) {
+            double ax = bx, ay = by;
+            bx = xy[2 * k] - cx;
+            by = xy[2 * k + 1] - cy;
+            double cross = ax * by - ay * bx;
+            twiceArea += cross;
+            boolean crossesRay = (ay > 0) != (by > 0); // the edge meets the line y = 0 …
+            double xAtRay = crossesRay ? cross / (by - ay) : 0; // … here (x − cx)
+            if (crossesRay && xAtRay > 0) crossings++;
+            if (Math.min(ax, bx) > r || Math.max(ax, bx) < -r || Math.min(ay, by) > r || Math.max(ay, by) < -r) {
+                continue; // clear of the disk: a sector only
+            }
+            if ((crossesRay && Math.abs(xAtRay) <= guard) || nearCentre(ax, ay, bx, by, guard)) {
+                return edgeByEdge(cx, cy, r, xy, from, to);
+            }
+            // the part p1 … p2 of the segment inside the disk
+            double p1x = ax, p1y = ay, p2x = bx, p2y = by;
+            double da = ax * ax + ay * ay, db = bx * bx + by * by;
+            if (da > r2 || db > r2) {
+                double dx = bx - ax, dy = by - ay;
+                double a2 = dx * dx + dy * dy;
+                if (a2 == 0) continue;
+                double b1 = ax * dx + ay * dy;
+                double disc = b1 * b1 - a2 * (da - r2);
+                if (disc <= 0) continue; // the line misses the circle
+                double sq = Math.sqrt(disc);
+                double t1 = (-b1 - sq) / a2, t2 = (-b1 + sq) / a2;
+                if (t2 <= 0 || t1 >= 1) continue; // the segment misses it
+                if (t1 > 0) {
+                    p1x = ax + t1 * dx;
+                    p1y = ay + t1 * dy;
+                }
+                if (t2 < 1) {
+                    p2x = ax + t2 * dx;
+                    p2y = ay + t2 * dy;
+                }
+            }
+            double chordCross = p1x * p2y - p1y * p2x;
+            chords += chordCross - r2 * Math.atan2(chordCross, p1x * p2x + p1y * p2y);
+        }
+        int winding = (crossings & 1) == 0 ? 0 : twiceArea > 0 ? 1 : -1;
+        return Math.PI * r2 * winding + chords / 2;
+    }
+
+    /** The coordinates as x0, y0, x1, y1, … */
+    public static double[] pack(Coordinate[] ring) {
+        double[] xy = new double[2 * ring.length];
+        for (int k = 0; k < ring.length; k++) {
+            xy[2 * k] = ring[k].x;
+            xy[2 * k + 1] = ring[k].y;
+        }
+        return xy;
+    }
+
+    /** Whether segment a–b passes within {@code guard} of the origin. */
+    private static boolean nearCentre(double ax, double ay, double bx, double by, double guard) {
+        double dx = bx - ax, dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+        double qx = ax + t * dx, qy = ay + t * dy;
+        return qx * qx + qy * qy <= guard * guard;
+    }
+
+    /** {@link #ring} as the plain sum of {@link #triangle} over the edges. */
+    static double edgeByEdge(double cx, double cy, double r, Coordinate[] ring) {
+        return edgeByEdge(cx, cy, r, pack(ring), 0, ring.length);
+    }
+
+    private static double edgeByEdge(double cx, double cy, double r, double[] xy, int from, int to) {
         double s = 0;
-        for (int k = 0; k + 1 < ring.length; k++) {
-            s += triangle(ring[k].x - cx, ring[k].y - cy, ring[k + 1].x - cx, ring[k + 1].y - cy, r);
+        for (int k = from; k + 1 < to; k++) {
+            s += triangle(xy[2 * k] - cx, xy[2 * k + 1] - cy, xy[2 * k + 2] - cx, xy[2 * k + 3] - cy, r);
         }
         return s;
     }

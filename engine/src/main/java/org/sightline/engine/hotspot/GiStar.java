@@ -1,5 +1,8 @@
 package org.sightline.engine.hotspot;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * Getis–Ord Gi* with binary weights (w_ij ∈ {0, 1}, w_ii = 1), as in DESIGN.md:
  *
@@ -12,11 +15,14 @@ package org.sightline.engine.hotspot;
  * the whole study area (m_i = n) has 0/0 and gets z = 0.
  *
  * <p>On a square grid ({@link #onGrid}) neighbourhood sums come from a dense raster of the region's
- * bounding box with a mask of study cells (cells outside the region hold no value and no weight):
- * a square window uses separable box sums (row prefix sums, a ring of the last 2k+1 rows and a
- * running column sum), cost O(W·H) whatever the band, memory traffic x, mask and z only; a
- * disc-shaped window (e.g. band 2.5 cells) uses row prefix sums, cost O(W·H·(2r+1)).
- * HotspotBenchmark.giStarZ times 1 000 000 cells with the default 3×3 window.
+ * bounding box with a mask of study cells (cells outside the region hold no value and no weight).
+ * The raster is cut into bands of 2^16 cells worth of rows, processed in parallel: one pass per band
+ * gives n, Σx, max |x| and the squared deviations from the band's mean (combined in band order), a
+ * second writes z. The default 3×3 window adds the horizontal 3-sums of three rows directly; other
+ * square windows use running box sums (a ring of the last 2k+1 rows), cost O(W·H) whatever the
+ * band; a disc-shaped window (e.g. band 2.5 cells) uses row prefix sums, cost O(W·H·(2r+1)), in one
+ * thread. Results do not depend on the thread count. HotspotBenchmark.giStarZ times 1 000 000 cells
+ * with the default 3×3 window.
  */
 public final class GiStar {
     /** S at or below this fraction of max |x| counts as zero (all values equal up to rounding). */
@@ -60,60 +66,193 @@ public final class GiStar {
         if (x.length != (long) width * height || mask.length != x.length)
             throw new IllegalArgumentException("raster must have width × height = " + (long) width * height
                     + " cells, x has " + x.length + ", mask " + mask.length);
-        Moments mo = Moments.of(x, mask);
+        // Bands of rows are the unit of parallel work: the moments are combined band by band in a
+        // fixed order and every z is computed from its band alone, so results do not depend on the
+        // number of threads.
+        int bandRows = width == 0 ? 1 : Math.max(1, BAND_CELLS / width);
+        int bands = (height + bandRows - 1) / bandRows;
+        int[] rowStart = new int[height + 1];
+        Moments mo = Moments.ofRaster(x, mask, width, height, bandRows, bands, rowStart);
         double[] z = new double[mo.n];
         if (mo.degenerate) return mo.scores(z);
         double[] inv = mo.inverseDenominators(window.size());
-        if (window.isSquare()) squareWindow(x, mask, width, height, window.radius(), mo.mean, inv, z);
-        else discWindow(x, mask, width, height, window, mo.mean, inv, z);
+        double mean = mo.mean;
+        IntStream range = IntStream.range(0, bands);
+        if (bands > 1) range = range.parallel();
+        if (window.isSquare()) {
+            range.forEach(b -> squareWindow(
+                    x,
+                    mask,
+                    width,
+                    height,
+                    window.radius(),
+                    b * bandRows,
+                    Math.min(height, (b + 1) * bandRows),
+                    rowStart,
+                    mean,
+                    inv,
+                    z));
+        } else {
+            discWindow(x, mask, width, height, window, mean, inv, z);
+        }
         return mo.scores(z);
     }
 
+    /** Cells per band of rows: a band's x and mask stay in the core's cache between passes. */
+    private static final int BAND_CELLS = 1 << 16;
+
+    /**
+     * z of rows r0 … r1−1 with a (2k+1)² window: horizontal window sums of each row (masked x and
+     * study-cell counts, over a zero-padded copy of the row) enter a ring of the last 2k+1 rows and a
+     * running vertical sum; the band starts from its own first rows, so bands are independent.
+     */
     private static void squareWindow(
-            double[] x, byte[] mask, int w, int h, int k, double mean, double[] inv, double[] z) {
-        // Separable box sums: each row's horizontal window sums (from a row prefix sum) go into a
-        // ring of the last 2k+1 rows and into a running vertical sum; memory traffic is x, mask, z.
+            double[] x,
+            byte[] mask,
+            int w,
+            int h,
+            int k,
+            int r0,
+            int r1,
+            int[] rowStart,
+            double mean,
+            double[] inv,
+            double[] z) {
+        if (k == 1) {
+            threeByThree(x, mask, w, h, r0, r1, rowStart, mean, inv, z);
+            return;
+        }
         int span = 2 * k + 1;
         double[] ringX = new double[span * w];
         int[] ringM = new int[span * w];
         double[] ax = new double[w];
         int[] am = new int[w];
-        double[] px = new double[w + 1];
-        int[] pm = new int[w + 1];
-        int out = 0;
-        for (int r = -k; r < h; r++) {
-            int add = r + k; // row entering the window of row r
-            if (add < h) {
-                int o = add * w;
-                for (int c = 0; c < w; c++) {
-                    boolean in = mask[o + c] != 0;
-                    px[c + 1] = px[c] + (in ? x[o + c] : 0);
-                    pm[c + 1] = pm[c] + (in ? 1 : 0);
+        double[] vx = new double[w + 2 * k + 1]; // masked row, k zeros each side, then a prefix slot
+        int[] vm = new int[w + 2 * k + 1];
+        int first = Math.max(0, r0 - k);
+        int last = Math.min(h - 1, r1 - 1 + k);
+        for (int add = first; add <= last; add++) {
+            int o = add * w;
+            for (int c = 0; c < w; c++) {
+                boolean in = mask[o + c] != 0;
+                vx[c + k] = in ? x[o + c] : 0;
+                vm[c + k] = in ? 1 : 0;
+            }
+            int slot = ((add - first) % span) * w;
+            boolean full = add - first >= span; // the slot holds the row that leaves the window
+            {
+                double sx = 0;
+                int sm = 0;
+                for (int c = 0; c < span - 1; c++) {
+                    sx += vx[c];
+                    sm += vm[c];
                 }
-                int slot = (add % span) * w;
                 for (int c = 0; c < w; c++) {
-                    int lo = c - k < 0 ? 0 : c - k;
-                    int hi = c + k + 1 > w ? w : c + k + 1;
-                    double hx = px[hi] - px[lo];
-                    int hm = pm[hi] - pm[lo];
-                    // the slot still holds row add − span, which left the window: swap it out
-                    ax[c] += hx - ringX[slot + c];
-                    am[c] += hm - ringM[slot + c];
+                    sx += vx[c + span - 1];
+                    sm += vm[c + span - 1];
+                    double hx = sx;
+                    int hm = sm;
+                    sx -= vx[c];
+                    sm -= vm[c];
+                    ax[c] += full ? hx - ringX[slot + c] : hx;
+                    am[c] += full ? hm - ringM[slot + c] : hm;
                     ringX[slot + c] = hx;
                     ringM[slot + c] = hm;
                 }
-            } else {
-                int slot = (add % span) * w;
+            }
+            // row r = add − k now has its whole window (rows below h are absent, i.e. zero)
+            int r = add - k;
+            if (r >= r0 && r < r1) emitRow(mask, w, r, rowStart[r], ax, am, mean, inv, z);
+        }
+        // the last k rows of the band when the raster ends before their windows do: the vertical
+        // sums already hold every existing row of their windows once the rows above the top leave
+        for (int r = Math.max(r0, last - k + 1); r < r1; r++) {
+            int leave = r - k - 1; // row that leaves the window of r
+            if (leave >= first) {
+                int slot = ((leave - first) % span) * w;
                 for (int c = 0; c < w; c++) {
                     ax[c] -= ringX[slot + c];
                     am[c] -= ringM[slot + c];
-                    ringX[slot + c] = 0;
-                    ringM[slot + c] = 0;
                 }
             }
-            if (r < 0) continue;
-            for (int c = 0, o = r * w; c < w; c++) {
-                if (mask[o + c] != 0) z[out++] = (ax[c] - mean * am[c]) * inv[am[c]];
+            emitRow(mask, w, r, rowStart[r], ax, am, mean, inv, z);
+        }
+    }
+
+    /**
+     * The default window (the cell and its 8 neighbours) of rows r0 … r1−1: the horizontal 3-sums
+     * of the rows r−1, r, r+1 are kept in three buffers and added directly (no running sums).
+     */
+    private static void threeByThree(
+            double[] x,
+            byte[] mask,
+            int w,
+            int h,
+            int r0,
+            int r1,
+            int[] rowStart,
+            double mean,
+            double[] inv,
+            double[] z) {
+        double[][] hx = new double[3][w];
+        int[][] hm = new int[3][w];
+        double[] zeroX = new double[w];
+        int[] zeroM = new int[w];
+        double[] vx = new double[w + 2];
+        int[] vm = new int[w + 2];
+        boolean vmFull = false;
+        int first = Math.max(0, r0 - 1);
+        int last = Math.min(h - 1, r1);
+        for (int add = first; add <= last + 1; add++) {
+            if (add <= last) {
+                int o = add * w;
+                if (rowStart[add + 1] - rowStart[add] == w) { // a row of study cells only
+                    System.arraycopy(x, o, vx, 1, w);
+                    if (!vmFull) Arrays.fill(vm, 1, w + 1, 1);
+                    vmFull = true;
+                } else {
+                    for (int c = 0; c < w; c++) {
+                        boolean in = mask[o + c] != 0;
+                        vx[c + 1] = in ? x[o + c] : 0;
+                        vm[c + 1] = in ? 1 : 0;
+                    }
+                    vmFull = false;
+                }
+                double[] bx = hx[add % 3];
+                int[] bm = hm[add % 3];
+                for (int c = 0; c < w; c++) {
+                    bx[c] = vx[c] + vx[c + 1] + vx[c + 2];
+                    bm[c] = vm[c] + vm[c + 1] + vm[c + 2];
+                }
+            }
+            int r = add - 1; // rows r − 1, r, r + 1 are in the buffers (or outside the raster)
+            if (r < r0 || r >= r1) continue;
+            double[] xa = r > 0 ? hx[(r - 1) % 3] : zeroX, xb = hx[r % 3], xc = r + 1 < h ? hx[(r + 1) % 3] : zeroX;
+            int[] ma = r > 0 ? hm[(r - 1) % 3] : zeroM, mb = hm[r % 3], mc = r + 1 < h ? hm[(r + 1) % 3] : zeroM;
+            int o = r * w;
+            int out = rowStart[r];
+            if (rowStart[r + 1] - out == w) { // every cell of the row is a study cell
+                for (int c = 0; c < w; c++) {
+                    int m = ma[c] + mb[c] + mc[c];
+                    z[out + c] = (xa[c] + xb[c] + xc[c] - mean * m) * inv[m];
+                }
+            } else {
+                for (int c = 0; c < w; c++) {
+                    if (mask[o + c] == 0) continue;
+                    int m = ma[c] + mb[c] + mc[c];
+                    z[out++] = (xa[c] + xb[c] + xc[c] - mean * m) * inv[m];
+                }
+            }
+        }
+    }
+
+    private static void emitRow(
+            byte[] mask, int w, int r, int out, double[] ax, int[] am, double mean, double[] inv, double[] z) {
+        int o = r * w;
+        for (int c = 0; c < w; c++) {
+            if (mask[o + c] != 0) {
+                int m = am[c];
+                z[out++] = (ax[c] - mean * m) * inv[m];
             }
         }
     }
@@ -157,6 +296,71 @@ public final class GiStar {
 
     /** n, x̄ and S of the study cells, and the tabulated 1 / denominator per neighbourhood size. */
     private record Moments(int n, double mean, double sd, boolean degenerate) {
+        /**
+         * The moments of a masked raster, band by band (count, sum and max |x|, then the squared
+         * deviations from the band's mean while the band is in cache), combined in band order with
+         * Chan's update; also fills rowStart[r] = study cells before row r.
+         */
+        static Moments ofRaster(double[] x, byte[] mask, int w, int h, int bandRows, int bands, int[] rowStart) {
+            long[] count = new long[bands];
+            double[] sums = new double[bands], sqs = new double[bands], maxes = new double[bands];
+            IntStream range = IntStream.range(0, bands);
+            if (bands > 1) range = range.parallel();
+            range.forEach(b -> {
+                int r0 = b * bandRows, r1 = Math.min(h, r0 + bandRows);
+                long n = 0;
+                double sum = 0, maxAbs = 0;
+                for (int r = r0; r < r1; r++) {
+                    int rowN = 0;
+                    for (int i = r * w, e = i + w; i < e; i++) {
+                        if (mask[i] == 0) continue;
+                        rowN++;
+                        sum += x[i];
+                        maxAbs = Math.max(maxAbs, Math.abs(x[i]));
+                    }
+                    rowStart[r + 1] = rowN;
+                    n += rowN;
+                }
+                double ss = 0;
+                if (n > 0) {
+                    // two accumulators (even and odd cells) halve the chain of dependent additions
+                    double m = sum / n, ss0 = 0, ss1 = 0;
+                    int i = r0 * w, e = r1 * w;
+                    for (; i + 1 < e; i += 2) {
+                        double d0 = mask[i] != 0 ? x[i] - m : 0;
+                        double d1 = mask[i + 1] != 0 ? x[i + 1] - m : 0;
+                        ss0 += d0 * d0;
+                        ss1 += d1 * d1;
+                    }
+                    if (i < e && mask[i] != 0) ss0 += (x[i] - m) * (x[i] - m);
+                    ss = ss0 + ss1;
+                }
+                count[b] = n;
+                sums[b] = sum;
+                sqs[b] = ss;
+                maxes[b] = maxAbs;
+            });
+            for (int r = 0; r < h; r++) rowStart[r + 1] += rowStart[r];
+            long n = 0;
+            double sum = 0, maxAbs = 0;
+            for (int b = 0; b < bands; b++) {
+                n += count[b];
+                sum += sums[b];
+                maxAbs = Math.max(maxAbs, maxes[b]);
+            }
+            if (n == 0) return new Moments(0, 0, 0, true);
+            double mean = sum / n;
+            double ss = 0;
+            for (int b = 0; b < bands; b++) {
+                if (count[b] == 0) continue;
+                double d = sums[b] / count[b] - mean;
+                ss += sqs[b] + count[b] * d * d;
+            }
+            double sd = Math.sqrt(ss / n);
+            boolean degenerate = n < 2 || !(sd > DEGENERATE_SD * maxAbs) || sd == 0;
+            return new Moments((int) n, mean, degenerate ? 0 : sd, degenerate);
+        }
+
         static Moments of(double[] x, byte[] mask) {
             int n = 0;
             double sum = 0;

@@ -10,9 +10,10 @@ import java.util.stream.IntStream;
  * f(q) = Σ_k w_k · 3/(π h²) · (1 − d²/h²)² over points at distance d &lt; h, in points per km²
  * (the kernel integrates to 1 over the plane, so a density integrates to the total weight).
  *
- * <p>{@link #raster} scatters each point onto the cells within h (about π h²/cell² cells per
- * point, independent of the raster size), in parallel bands of rows with results independent of
- * the thread count. {@link #atPoints}
+ * <p>{@link #raster} scatters each point onto the square of cells within h of it in x and y (about
+ * 4 h²/cell² cells per point, independent of the raster size; the kernel factor is clamped at 0, so
+ * the cells of the square outside the disk get exactly 0), two rows per pass over the point's
+ * columns, in parallel bands of rows with results independent of the thread count. {@link #atPoints}
  * gathers from a bucket grid of side h (3 × 3 buckets per query point).
  */
 public final class QuarticKde {
@@ -51,7 +52,12 @@ public final class QuarticKde {
         return out;
     }
 
-    /** Adds points order[from … to) onto raster rows r0 … r1−1. */
+    /**
+     * Adds points order[from … to) onto raster rows r0 … r1−1. The kernel is continuous and 0 at
+     * distance h, so a point may be evaluated on the whole square of cells around it with the
+     * factor clamped at 0: no per-row square root or rounding, and each point's (dx/h)² per column
+     * is computed once for all its rows.
+     */
     private static void scatter(
             double[] xs,
             double[] ys,
@@ -71,28 +77,41 @@ public final class QuarticKde {
         int w = grid.width();
         double ox = grid.cx(0);
         double oy = grid.cy(0);
-        for (int q = from; q < to; q++) {
-            int k = order[q];
+        double[] q = new double[(int) Math.ceil(2 * h / cell) + 3];
+        for (int p = from; p < to; p++) {
+            int k = order[p];
             double x = xs[k];
             double y = ys[k];
             double wk = ws[k] * norm;
+            if (!(Double.isFinite(x) && Double.isFinite(y))) continue; // nowhere within h of a cell
             int rLo = (int) Math.max(r0, Math.ceil((y - h - oy) / cell));
             int rHi = (int) Math.min(r1 - 1, Math.floor((y + h - oy) / cell));
-            for (int r = rLo; r <= rHi; r++) {
+            int cLo = (int) Math.max(0, Math.ceil((x - h - ox) / cell));
+            int cHi = (int) Math.min(w - 1, Math.floor((x + h - ox) / cell));
+            if (rLo > rHi || cLo > cHi) continue;
+            int nc = cHi - cLo + 1;
+            for (int j = 0; j < nc; j++) {
+                double dx = grid.cx(cLo + j) - x;
+                q[j] = dx * dx * inv;
+            }
+            int r = rLo;
+            for (; r < rHi; r += 2) { // two rows per pass over the columns
+                double dy0 = grid.cy(r) - y, dy1 = grid.cy(r + 1) - y;
+                double a0 = 1 - dy0 * dy0 * inv, a1 = 1 - dy1 * dy1 * inv;
+                int o = r * w + cLo;
+                for (int j = 0; j < nc; j++) {
+                    double t0 = Math.max(a0 - q[j], 0), t1 = Math.max(a1 - q[j], 0);
+                    out[o + j] += wk * t0 * t0;
+                    out[o + w + j] += wk * t1 * t1;
+                }
+            }
+            if (r == rHi) {
                 double dy = grid.cy(r) - y;
-                double rest = h2 - dy * dy;
-                if (rest <= 0) continue;
-                double half = Math.sqrt(rest);
-                int cLo = (int) Math.max(0, Math.ceil((x - half - ox) / cell));
-                int cHi = (int) Math.min(w - 1, Math.floor((x + half - ox) / cell));
-                int o = r * w;
                 double a = 1 - dy * dy * inv;
-                double base = ox - x;
-                for (int c = cLo; c <= cHi; c++) {
-                    double dx = base + c * cell;
-                    double t = a - dx * dx * inv;
-                    t = t > 0 ? t : 0; // branch-free: 0 at or beyond h
-                    out[o + c] += wk * t * t;
+                int o = r * w + cLo;
+                for (int j = 0; j < nc; j++) {
+                    double t = Math.max(a - q[j], 0);
+                    out[o + j] += wk * t * t;
                 }
             }
         }

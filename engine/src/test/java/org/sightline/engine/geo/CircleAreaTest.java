@@ -55,6 +55,53 @@ class CircleAreaTest {
         }
     }
 
+    @Test
+    void theWindingShortcutEqualsTheEdgeByEdgeSum() {
+        // star-shaped rings of both orientations, small and large against the disk, with centres
+        // anywhere: inside, outside, on a vertex, on an edge, a hair off an edge
+        for (long seed = 1; seed <= 3000; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int n = 3 + rnd.nextInt(60);
+            double ox = 512_000 + rnd.nextDouble(-5, 5), oy = 3_897_000 + rnd.nextDouble(-5, 5);
+            double scale = rnd.nextBoolean() ? 20 : 200;
+            boolean cw = rnd.nextBoolean();
+            Coordinate[] cs = new Coordinate[n + 1];
+            for (int k = 0; k < n; k++) {
+                double a = 2 * Math.PI * (cw ? n - k : k) / n, rr = rnd.nextDouble(0.1, 1) * scale;
+                cs[k] = new Coordinate(ox + rr * Math.cos(a), oy + rr * Math.sin(a));
+            }
+            cs[n] = cs[0];
+            double r = rnd.nextDouble(0.01, 1) * scale * (rnd.nextBoolean() ? 0.2 : 1);
+            double cx, cy;
+            int e = rnd.nextInt(n);
+            double t = rnd.nextDouble();
+            switch (rnd.nextInt(5)) {
+                case 0 -> { // on a vertex
+                    cx = cs[e].x;
+                    cy = cs[e].y;
+                }
+                case 1 -> { // on an edge
+                    cx = cs[e].x + t * (cs[e + 1].x - cs[e].x);
+                    cy = cs[e].y + t * (cs[e + 1].y - cs[e].y);
+                }
+                case 2 -> { // a hair off an edge
+                    double len = cs[e].distance(cs[e + 1]);
+                    double off = r * Math.pow(10, -rnd.nextInt(4, 12)) * (rnd.nextBoolean() ? 1 : -1);
+                    cx = cs[e].x + t * (cs[e + 1].x - cs[e].x) - off * (cs[e + 1].y - cs[e].y) / len;
+                    cy = cs[e].y + t * (cs[e + 1].y - cs[e].y) + off * (cs[e + 1].x - cs[e].x) / len;
+                }
+                default -> {
+                    cx = ox + rnd.nextDouble(-1.3, 1.3) * scale;
+                    cy = oy + rnd.nextDouble(-1.3, 1.3) * scale;
+                }
+            }
+            double want = CircleArea.edgeByEdge(cx, cy, r, cs);
+            assertThat(CircleArea.ring(cx, cy, r, cs))
+                    .as("seed %d", seed)
+                    .isCloseTo(want, within(1e-9 * Math.PI * r * r + 1e-9));
+        }
+    }
+
     private static Geometry g(String wkt) throws ParseException {
         return new WKTReader(Geometries.FACTORY).read(wkt);
     }

@@ -72,6 +72,79 @@ class GiStarTest {
         }
     }
 
+    /**
+     * Window sums straight from the definition on a raster: for each study cell, every offset of
+     * the window, with the moments in two plain passes.
+     */
+    static double[] rasterReference(double[] x, byte[] mask, int w, int h, GridWindow window) {
+        int n = 0;
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (mask[i] == 0) continue;
+            n++;
+            sum += x[i];
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (int i = 0; i < x.length; i++) if (mask[i] != 0) ss += (x[i] - mean) * (x[i] - mean);
+        double s = Math.sqrt(ss / n);
+        double[] z = new double[n];
+        int[] hw = window.halfWidths();
+        int radius = window.radius();
+        int out = 0;
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                if (mask[r * w + c] == 0) continue;
+                double wx = 0;
+                int m = 0;
+                for (int dy = -radius; dy <= radius; dy++) {
+                    for (int dx = -hw[dy + radius]; dx <= hw[dy + radius]; dx++) {
+                        int rr = r + dy, cc = c + dx;
+                        if (rr < 0 || rr >= h || cc < 0 || cc >= w || mask[rr * w + cc] == 0) continue;
+                        wx += x[rr * w + cc];
+                        m++;
+                    }
+                }
+                double den = s * Math.sqrt(((double) n * m - (double) m * m) / (n - 1));
+                z[out++] = den == 0 ? 0 : (wx - mean * m) / den;
+            }
+        }
+        return z;
+    }
+
+    @Test
+    void largeRastersSplitIntoBandsMatchTheWindowDefinition() {
+        // rasters of more than one band of rows (bands are processed in parallel), with holes in
+        // the mask, whole rows outside the region, and square windows of 3×3, 5×5 and a disc
+        int[][] shapes = {{400, 300}, {7, 20_000}, {1500, 90}, {300, 301}};
+        double[] bands = {150, 150, 283, 250};
+        for (int s = 0; s < shapes.length; s++) {
+            SplittableRandom rnd = new SplittableRandom(40 + s);
+            int w = shapes[s][0], h = shapes[s][1];
+            double[] x = new double[w * h];
+            byte[] mask = new byte[w * h];
+            for (int r = 0; r < h; r++) {
+                boolean rowOut = rnd.nextInt(50) == 0;
+                boolean rowFull = rnd.nextBoolean();
+                for (int c = 0; c < w; c++) {
+                    int i = r * w + c;
+                    mask[i] = (byte) (rowOut ? 0 : rowFull || rnd.nextInt(10) > 0 ? 1 + rnd.nextInt(3) : 0);
+                    double u = rnd.nextDouble();
+                    x[i] = u < 0.7 ? 0 : u < 0.95 ? rnd.nextInt(4) : rnd.nextDouble() * 30;
+                }
+            }
+            GridWindow window = GridWindow.of(bands[s], 100);
+            double[] want = rasterReference(x, mask, w, h, window);
+            GiScores got = GiStar.onGrid(x, mask, w, h, window);
+            assertThat(got.z()).hasSize(want.length);
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got.z()[i])
+                        .as("raster %d×%d, window %s, study cell %d", w, h, window, i)
+                        .isCloseTo(want[i], within(1e-9));
+            }
+        }
+    }
+
     /*
      * 3×3 cells of 100 m, hot centre x = 9, all others 0, band 150 (the 3×3 window).
      * n = 9, Σx = 9, x̄ = 1, Σx² = 81, S = √(81/9 − 1) = √8.

@@ -85,6 +85,36 @@ class QuarticKdeTest {
     }
 
     @Test
+    void aWideRasterWithClusteredPointsEqualsTheDirectSum() {
+        // many bands of rows, points on cell centres and edges, beyond every side, and a bandwidth
+        // that is not a multiple of the cell
+        SplittableRandom rnd = new SplittableRandom(7);
+        int m = 3000;
+        double[] xs = new double[m], ys = new double[m], ws = new double[m];
+        for (int k = 0; k < m; k++) {
+            int kind = rnd.nextInt(4);
+            double x = -200 + rnd.nextDouble() * 3400, y = -200 + rnd.nextDouble() * 6400;
+            if (kind == 0) { // on a cell centre
+                x = (Math.floor(x / 20) + 0.5) * 20;
+                y = (Math.floor(y / 20) + 0.5) * 20;
+            } else if (kind == 1) { // on a cell corner
+                x = Math.floor(x / 20) * 20;
+                y = Math.floor(y / 20) * 20;
+            }
+            xs[k] = x;
+            ys[k] = y;
+            ws[k] = rnd.nextDouble() < 0.1 ? 0 : 0.25 + rnd.nextDouble();
+        }
+        GridSpec grid = new GridSpec(20, 0, 0, 150, 300);
+        double h = 97.5;
+        double[] f = QuarticKde.raster(xs, ys, ws, grid, h);
+        for (int k = 0; k < grid.size(); k++) {
+            double want = direct(xs, ys, ws, grid.cx(k % grid.width()), grid.cy(k / grid.width()), h);
+            assertThat(f[k]).as("cell %s", grid.id(k)).isCloseTo(want, within(1e-9 * (1 + want)));
+        }
+    }
+
+    @Test
     void noIncidentsGiveZeroDensity() {
         GridSpec grid = GridSpec.covering(0, 0, 100, 100, 10);
         assertThat(QuarticKde.raster(new double[0], new double[0], new double[0], grid, 50))
