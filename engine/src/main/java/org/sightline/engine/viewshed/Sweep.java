@@ -80,8 +80,7 @@ final class Sweep {
 
     /**
      * Computes the visibility ring of viewer (x, y), which must lie outside every occluder. Returns the
-     * number of ring coordinates written to {@link #ringX}/{@link #ringY} in absolute coordinates; the
-     * ring is closed (first == last).
+     * number of ring coordinates (local, closed: first == last); {@link #absoluteRing} translates them.
      */
     int run(Footprints fp, double x, double y, double headingDeg, double fovDeg, double rangeM, double arcTol) {
         this.footprints = fp;
@@ -119,12 +118,33 @@ final class Sweep {
         return np;
     }
 
-    double ringX(int i) {
-        return px + outX[i];
-    }
+    /** The ring of the last run in absolute coordinates, written by {@link #absoluteRing}. */
+    double[] ringX = new double[256], ringY = new double[256];
 
-    double ringY(int i) {
-        return py + outY[i];
+    /**
+     * Writes the last run's ring in absolute coordinates to {@link #ringX}/{@link #ringY}: translation
+     * may round two consecutive points together, so repeated points are dropped, and the ring is closed
+     * again. Returns its number of points, 0 if nothing is left.
+     */
+    int absoluteRing() {
+        if (ringX.length < np) {
+            ringX = new double[outX.length];
+            ringY = new double[outX.length];
+        }
+        double[] rx = ringX, ry = ringY;
+        int k = 0;
+        for (int i = 0; i < np - 1; i++) { // the open ring
+            double x = px + outX[i], y = py + outY[i];
+            if (k > 0 && rx[k - 1] == x && ry[k - 1] == y) continue;
+            rx[k] = x;
+            ry[k++] = y;
+        }
+        while (k > 1 && rx[k - 1] == rx[0] && ry[k - 1] == ry[0]) k--;
+        if (k > 0) {
+            rx[k] = rx[0];
+            ry[k++] = ry[0];
+        }
+        return k;
     }
 
     private void sectorEnvelope(double headingDeg, double fovDeg) {
@@ -156,8 +176,9 @@ final class Sweep {
 
     /**
      * Visits the grid cells of the sector's envelope in rings of growing distance from the viewer's
-     * cell, skipping cells that are out of range, outside the wedge, or hidden behind pieces already
-     * found (see {@link #hidden}), and takes each edge of the others once.
+     * cell, skipping cells whose entries' box is out of range, outside the wedge, or hidden behind
+     * pieces already found (see {@link #hidden}), and takes each edge of the others once. The grid is
+     * {@linkplain EdgeGrid#loose loose}: a cell's entries reach at most one cell beyond it up and right.
      */
     private void gather(EdgeGrid g) {
         if (++stamp == Integer.MAX_VALUE) {
@@ -171,11 +192,13 @@ final class Sweep {
         binWidth = wedgeEnd / BINS;
         chainOpen = false;
         Arrays.fill(occ, Double.POSITIVE_INFINITY);
-        int cx0 = g.cx(px + qMinX), cx1 = g.cx(px + qMaxX), cy0 = g.cy(py + qMinY), cy1 = g.cy(py + qMaxY);
+        int cx0 = Math.max(0, g.cx(px + qMinX) - 1), cx1 = g.cx(px + qMaxX);
+        int cy0 = Math.max(0, g.cy(py + qMinY) - 1), cy1 = g.cy(py + qMaxY);
         int vx = g.cx(px), vy = g.cy(py);
         int rings = Math.max(Math.max(vx - cx0, cx1 - vx), Math.max(vy - cy0, cy1 - vy));
         for (int k = 0; k <= rings; k++) {
-            if (k > 1 && allBlockedWithin((k - 1) * g.cell)) break; // ring k is at least (k - 1) cells away
+            // ring k is at least k - 1 cells away, its entries at least k - 2
+            if (k > 2 && allBlockedWithin((k - 2) * g.cell)) break;
             int xa = Math.max(cx0, vx - k), xb = Math.min(cx1, vx + k);
             if (vy + k <= cy1) for (int x = xa; x <= xb; x++) visitCell(g, x, vy + k, k);
             if (k > 0 && vy - k >= cy0) for (int x = xa; x <= xb; x++) visitCell(g, x, vy - k, k);
@@ -189,28 +212,31 @@ final class Sweep {
         int c = y * g.nx + x;
         int from = g.start(c), to = g.end(c);
         if (from == to) return;
-        if (ring > 1) {
-            double x0 = g.x0 + x * g.cell - px, y0 = g.y0 + y * g.cell - py;
-            if (hidden(x0, y0, x0 + g.cell, y0 + g.cell)) return;
-        }
+        double[] b = g.cellBoxes;
+        double x0 = b[4 * c] - px, y0 = b[4 * c + 1] - py, x1 = b[4 * c + 2] - px, y1 = b[4 * c + 3] - py;
+        if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
+        if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
         for (int k = from; k < to; k++) {
-            int i = g.item(k);
-            if (seen[i] == stamp) continue;
-            seen[i] = stamp;
-            double x0 = e[4 * k] - px, y0 = e[4 * k + 1] - py, x1 = e[4 * k + 2] - px, y1 = e[4 * k + 3] - py;
-            if (Math.max(x0, x1) < qMinX
-                    || Math.min(x0, x1) > qMaxX
-                    || Math.max(y0, y1) < qMinY
-                    || Math.min(y0, y1) > qMaxY) continue;
+            int i = g.entry(k);
+            if (i < 0) { // a long edge, listed in every cell it meets
+                i = ~i;
+                if (seen[i] == stamp) continue;
+                seen[i] = stamp;
+            }
+            double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
+            if (Math.max(ex0, ex1) < qMinX
+                    || Math.min(ex0, ex1) > qMaxX
+                    || Math.max(ey0, ey1) < qMinY
+                    || Math.min(ey0, ey1) > qMaxY) continue;
             candidates++;
-            if (!frontFacing(x0, y0, x1, y1)) {
+            if (!frontFacing(ex0, ey0, ex1, ey1)) {
                 chainOpen = false;
                 continue;
             }
             int before = m;
             curEdge = i;
-            addEdge(x0, y0, x1, y1);
+            addEdge(ex0, ey0, ex1, ey1);
             if (m == before) chainOpen = false;
         }
     }
@@ -508,10 +534,16 @@ final class Sweep {
         }
         boolean closed = false;
         for (; g < ng; g++) {
-            if (state == ARC) emitArc(prevDirX, prevDirY, prevKey, gDirX[g], gDirY[g], gKey[g]);
-            emitPointOf(state, g);
+            int before = state;
             state = update(g, state);
-            if (evKey[gFirst[g + 1] - 1] >= wedgeEnd) {
+            boolean last = evKey[gFirst[g + 1] - 1] >= wedgeEnd;
+            // the same piece (not ending here) or the arc on both sides: nothing changes on this ray,
+            // whatever hidden pieces start or end on it, so it gives no vertex
+            if (!last && state == before && (state == ARC || (startGroup[state] != g && endGroup[state] != g)))
+                continue;
+            if (before == ARC) emitArc(prevDirX, prevDirY, prevKey, gDirX[g], gDirY[g], gKey[g]);
+            emitPointOf(before, g);
+            if (last) {
                 closed = true;
                 break;
             }
