@@ -156,6 +156,16 @@ final class EdgeGrid {
         return start[cell + 1];
     }
 
+    /** Loose grids: whether cell c has entries and their box meets the box (x0, y0) … (x1, y1). */
+    boolean cellMeets(int c, double x0, double y0, double x1, double y1) {
+        double[] b = cellBoxes;
+        return start[c] < start[c + 1]
+                && x1 >= b[4 * c]
+                && y1 >= b[4 * c + 1]
+                && x0 <= b[4 * c + 2]
+                && y0 <= b[4 * c + 3];
+    }
+
     /** The item of entry k. */
     int item(int k) {
         int i = items[k];

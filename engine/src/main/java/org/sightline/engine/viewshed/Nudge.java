@@ -67,6 +67,7 @@ final class Nudge {
         for (int cy = Math.max(0, g.cy(y - r) - 1); cy <= g.cy(y + r); cy++) {
             for (int cx = Math.max(0, g.cx(x - r) - 1); cx <= g.cx(x + r); cx++) {
                 int c = cy * g.nx + cx;
+                if (!g.cellMeets(c, x - r, y - r, x + r, y + r)) continue;
                 for (int k = g.start(c); k < g.end(c); k++) {
                     if (within(x, y, e, g.item(k), r)) return true;
                 }
@@ -99,8 +100,7 @@ final class Nudge {
     /** Whether (x, y) lies exactly on edge i (JTS's robust test, after a box test). */
     private static boolean onSegment(double x, double y, double[] e, int i) {
         double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
-        if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by))
-            return false;
+        if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by)) return false;
         return PointLocation.isOnSegment(new Coordinate(x, y), new Coordinate(ax, ay), new Coordinate(bx, by));
     }
 
@@ -117,6 +117,7 @@ final class Nudge {
         for (int cy = Math.max(0, g.cy(y - r) - 1); cy <= g.cy(y + r); cy++) {
             for (int cx = Math.max(0, g.cx(x - r) - 1); cx <= g.cx(x + r); cx++) {
                 int cell = cy * g.nx + cx;
+                if (!g.cellMeets(cell, x - r, y - r, x + r, y + r)) continue;
                 next:
                 for (int k = g.start(cell); k < g.end(cell); k++) {
                     int i = g.item(k);

@@ -57,6 +57,8 @@ final class Sweep {
     private double[] gKey = new double[128], gDirX = new double[128], gDirY = new double[128];
 
     private int[] active = new int[64];
+    /** Entries of the cell being visited that pass the first, branch-free filter. */
+    private int[] kept = new int[64];
 
     // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
     // occ[b] every ray of bin b is blocked by a piece found so far
@@ -75,7 +77,7 @@ final class Sweep {
     private int np;
     private double[] outX = new double[256], outY = new double[256];
 
-    /** Number of candidate edges looked at in the last run (for tests and tuning). */
+    /** Number of candidate edges (in the envelope, perhaps front-facing) in the last run (for tuning). */
     int candidates;
 
     /**
@@ -217,7 +219,24 @@ final class Sweep {
         if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
         if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
+        // first, without branches: the entries that meet the envelope and may face the viewer (the
+        // predictor cannot guess which edges of a house face a camera)
+        if (kept.length < to - from) kept = new int[2 * (to - from)];
+        int[] kept = this.kept;
+        int n = 0;
         for (int k = from; k < to; k++) {
+            double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
+            double l = ex0 * ey1, r = ey0 * ex1;
+            boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r)) // not surely back-facing
+                    & Math.max(ex0, ex1) >= qMinX
+                    & Math.min(ex0, ex1) <= qMaxX
+                    & Math.max(ey0, ey1) >= qMinY
+                    & Math.min(ey0, ey1) <= qMaxY;
+            kept[n] = k;
+            n += keep ? 1 : 0;
+        }
+        for (int j = 0; j < n; j++) {
+            int k = kept[j];
             int i = g.entry(k);
             if (i < 0) { // a long edge, listed in every cell it meets
                 i = ~i;
@@ -225,15 +244,9 @@ final class Sweep {
                 seen[i] = stamp;
             }
             double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
-            if (Math.max(ex0, ex1) < qMinX
-                    || Math.min(ex0, ex1) > qMaxX
-                    || Math.max(ey0, ey1) < qMinY
-                    || Math.min(ey0, ey1) > qMaxY) continue;
             candidates++;
-            if (!frontFacing(ex0, ey0, ex1, ey1)) {
-                chainOpen = false;
-                continue;
-            }
+            if (!frontFacing(ex0, ey0, ex1, ey1)) continue;
+            // (an edge between two pieces of a chain breaks it by its number: see addPiece)
             int before = m;
             curEdge = i;
             addEdge(ex0, ey0, ex1, ey1);
@@ -284,11 +297,14 @@ final class Sweep {
         for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
     }
 
+    /** Relative error bound of the cross product in {@link #frontFacing}; below it, the exact test. */
+    private static final double FRONT_ERR = 1e-14;
+
     /** True when the viewer (origin) is strictly right of a → b, i.e. on the exterior side. */
     static boolean frontFacing(double x0, double y0, double x1, double y1) {
         double l = x0 * y1, r = y0 * x1;
         double det = l - r;
-        double err = 1e-14 * (Math.abs(l) + Math.abs(r));
+        double err = FRONT_ERR * (Math.abs(l) + Math.abs(r));
         if (det < -err) return true;
         if (det > err) return false;
         return CGAlgorithmsDD.orientationIndex(x0, y0, x1, y1, 0, 0) < 0;
