@@ -126,8 +126,7 @@ public final class Viewsheds {
             // counter-clockwise of the ray: allow that, never a real backward step
             if (o > 0 && !(dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot)) return false;
         }
-        for (int i = 0; i < n; i++) {
-            int a = (i + n - 1) % n;
+        for (int i = 0, a = n - 1; i < n; a = i++) {
             if (CGAlgorithmsDD.orientationIndex(x[a], y[a], x[i], y[i], x[i + 1], y[i + 1]) == 0
                     && (x[i] - x[a]) * (x[i + 1] - x[i]) + (y[i] - y[a]) * (y[i + 1] - y[i]) <= 0) return false;
         }
