@@ -11,6 +11,8 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <ul>
  *   <li>inside: to the nearest boundary point, then {@code nudgeM} further along camera → that point;
+ *       if that lands on a wall again (the camera in line with a wall through a vertex), {@code nudgeM}
+ *       from the nearest point as from the boundary;
  *   <li>on the boundary: {@code nudgeM} along the sum of the outward unit normals of the edges through
  *       the point (the bisector at a vertex).
  * </ul>
@@ -30,13 +32,21 @@ final class Nudge {
      */
     static double[] out(Footprints fp, int where, double x, double y, double nudgeM) {
         if (where >= 0 && (where & 1) == 0) {
-            double[] moved = fromInside(fp.merged().get(where >> 1), x, y, nudgeM);
-            if (moved != null) return moved;
+            double[] q = nearestBoundaryPoint(fp.merged().get(where >> 1), x, y);
+            double d = Math.sqrt(q[2]);
+            if (d > ON_BOUNDARY) { // else inside by a rounding error: treat as on the boundary
+                double mx = q[0] + nudgeM * (q[0] - x) / d, my = q[1] + nudgeM * (q[1] - y) / d;
+                if (fp.locate(mx, my) < 0 && !nearEdge(fp, mx, my)) return new double[] {mx, my};
+                // camera → q runs along a wall through q (q a vertex in line with the camera), so the
+                // step stayed on that wall: step off q along its edges' bisector instead
+                return fromBoundary(fp, q[0], q[1], nudgeM);
+            }
         }
         return fromBoundary(fp, x, y, nudgeM);
     }
 
-    private static double[] fromInside(Polygon host, double x, double y, double nudgeM) {
+    /** {x, y, squared distance} of the polygon's boundary point nearest to (x, y) (the first of equally near ones). */
+    private static double[] nearestBoundaryPoint(Polygon host, double x, double y) {
         double best = Double.POSITIVE_INFINITY, qx = x, qy = y;
         for (int r = -1; r < host.getNumInteriorRing(); r++) {
             CoordinateSequence s = (r < 0 ? host.getExteriorRing() : host.getInteriorRingN(r)).getCoordinateSequence();
@@ -53,9 +63,7 @@ final class Nudge {
                 }
             }
         }
-        double d = Math.sqrt(best);
-        if (!(d > ON_BOUNDARY)) return null; // inside by a rounding error: treat as on the boundary
-        return new double[] {qx + nudgeM * (qx - x) / d, qy + nudgeM * (qy - y) / d};
+        return new double[] {qx, qy, best};
     }
 
     /** Whether (x, y) lies within {@link #ON_BOUNDARY} of an occluder edge. */
