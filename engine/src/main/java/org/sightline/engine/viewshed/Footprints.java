@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.algorithm.Orientation;
-import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -262,15 +261,10 @@ public final class Footprints {
         return grid;
     }
 
-    /** A merged polygon whose interior or boundary contains (x, y), or null. */
-    Polygon polygonCovering(double x, double y) {
-        int at = locate(x, y);
-        return at < 0 ? null : merged.get(at >> 1);
-    }
-
     /**
      * Where (x, y) lies: -1 outside every merged polygon, else {@code 2p} in the interior of merged
-     * polygon p, {@code 2p + 1} on its boundary. The same answer as JTS's {@link SimplePointInAreaLocator}
+     * polygon p, {@code 2p + 1} on its boundary. The same answer as JTS's {@link
+     * org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator}
      * (ray crossings with the exact orientation test), read from the packed edges without allocating.
      * Merged polygons are disjoint, so at most one contains the point.
      */

@@ -68,8 +68,8 @@ final class Nudge {
 
     /** Whether (x, y) lies within {@link #ON_BOUNDARY} of an occluder edge. */
     static boolean nearEdge(Footprints fp, double x, double y) {
-        double[] e = fp.edges();
         EdgeGrid g = fp.grid();
+        double[] e = g.coords; // a cell's edges side by side
         double r = ON_BOUNDARY;
         // a loose grid enters an edge in the cell of its lower-left corner: look one cell further
         for (int cy = Math.max(0, g.cy(y - r) - 1); cy <= g.cy(y + r); cy++) {
@@ -77,14 +77,14 @@ final class Nudge {
                 int c = cy * g.nx + cx;
                 if (!g.cellMeets(c, x - r, y - r, x + r, y + r)) continue;
                 for (int k = g.start(c); k < g.end(c); k++) {
-                    if (within(x, y, e, g.item(k), r)) return true;
+                    if (within(x, y, e, k, r)) return true;
                 }
             }
         }
         return false;
     }
 
-    /** Distance from (x, y) to the edge within r, by JTS's formula after a cheap box test. */
+    /** Distance from (x, y) to edge e[4i … 4i + 3] within r, by JTS's formula after a cheap box test. */
     private static boolean within(double x, double y, double[] e, int i, double r) {
         double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
         if (x < Math.min(ax, bx) - r
@@ -105,7 +105,7 @@ final class Nudge {
         return Math.abs(s) * Math.sqrt(len2);
     }
 
-    /** Whether (x, y) lies exactly on edge i (JTS's robust test, after a box test). */
+    /** Whether (x, y) lies exactly on edge e[4i … 4i + 3] (JTS's robust test, after a box test). */
     private static boolean onSegment(double x, double y, double[] e, int i) {
         double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
         if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by)) return false;
@@ -117,8 +117,8 @@ final class Nudge {
      * #ON_BOUNDARY} of (x, y); the first such edge's normal if they cancel.
      */
     static double[] fromBoundary(Footprints fp, double x, double y, double nudgeM) {
-        double[] e = fp.edges();
         EdgeGrid g = fp.grid();
+        double[] ge = g.coords;
         double r = ON_BOUNDARY;
         int count = 0;
         int[] found = new int[8];
@@ -128,9 +128,9 @@ final class Nudge {
                 if (!g.cellMeets(cell, x - r, y - r, x + r, y + r)) continue;
                 next:
                 for (int k = g.start(cell); k < g.end(cell); k++) {
+                    if (!within(x, y, ge, k, r) && !onSegment(x, y, ge, k)) continue;
                     int i = g.item(k);
-                    if (!within(x, y, e, i, r) && !onSegment(x, y, e, i)) continue;
-                    double dx = e[4 * i + 2] - e[4 * i], dy = e[4 * i + 3] - e[4 * i + 1];
+                    double dx = ge[4 * k + 2] - ge[4 * k], dy = ge[4 * k + 3] - ge[4 * k + 1];
                     if (Math.sqrt(dx * dx + dy * dy) == 0) continue;
                     for (int s = 0; s < count; s++) if (found[s] == i) continue next; // listed in two cells
                     if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
@@ -139,6 +139,7 @@ final class Nudge {
             }
         }
         java.util.Arrays.sort(found, 0, count); // the same sum whatever the order of the cells
+        double[] e = fp.edges();
         double sx = 0, sy = 0, fx = 0, fy = 0;
         for (int s = 0; s < count; s++) {
             int i = found[s];

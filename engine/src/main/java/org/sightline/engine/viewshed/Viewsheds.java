@@ -109,8 +109,9 @@ public final class Viewsheds {
     }
 
     /**
-     * True if the closed ring of k points (x[i], y[i]) is star-shaped around (px, py) in the sweep's clockwise order, without
-     * backtracking or spikes; such a ring is simple. A wedge ring starts and ends at the viewer.
+     * True if the closed ring of k points (x[i], y[i]) is star-shaped around (px, py) in the sweep's
+     * clockwise order, without backtracking or spikes; such a ring is simple. A wedge ring starts and
+     * ends at the viewer.
      */
     static boolean isStarShaped(double[] x, double[] y, int k, double px, double py, double fovDeg) {
         boolean full = fovDeg >= 360;
