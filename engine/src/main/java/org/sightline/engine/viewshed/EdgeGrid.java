@@ -1,9 +1,23 @@
 package org.sightline.engine.viewshed;
 
 /**
- * A packed uniform grid over occluder edges: for each cell, the edges whose bounding box meets it, as
- * one int array in cell order (compressed rows), with a copy of each edge's coordinates next to it.
- * An edge spanning several cells is listed in each, so callers de-duplicate. Built in two counting passes, no sorting; immutable once built.
+ * A packed uniform grid over boxes (occluder edges, or polygon envelopes): for each cell, its entries
+ * as one int array in cell order (compressed rows), with a copy of each item's four numbers next to
+ * it, so that a cell's entries are read contiguously. Built in two counting passes, no sorting;
+ * immutable once built.
+ *
+ * <p>Two ways to fill it:
+ *
+ * <ul>
+ *   <li>{@linkplain #EdgeGrid(double[], double[]) listed}: an item is an entry of every cell its box
+ *       meets; callers de-duplicate.
+ *   <li>{@linkplain #loose(double[]) loose}: an item whose box spans at most two cells each way (every
+ *       edge shorter than a cell) is an entry of the cell of its box's lower-left corner only, so it is
+ *       met once and needs no de-duplication; a longer one is an entry of every cell it meets, marked
+ *       {@linkplain #listed(int) listed}. Each cell keeps the bounding box of its entries (a long item
+ *       counted only within the cell), which may reach one cell beyond the cell on its upper and right
+ *       sides: look one cell further down and left when asking for a region.
+ * </ul>
  */
 final class EdgeGrid {
     /** Smallest cell (metres): a few houses' edges per cell at city density. */
@@ -14,19 +28,27 @@ final class EdgeGrid {
     final double x0, y0, cell;
     final int nx, ny;
     private final int[] start;
+    /** items[k]: the item of entry k, or its complement (negative) for a listed item of a loose grid. */
     private final int[] items;
     /** The coordinates of items[k] at 4k … 4k + 3, so that a cell's edges are read contiguously. */
     final double[] coords;
+    /** Loose grids: the bounding box of cell c's entries at 4c … 4c + 3 (empty cells: NaN). */
+    final double[] cellBoxes;
 
-    EdgeGrid(double[] edges) {
-        this(boxesOf(edges), edges);
+    /** A loose grid over edges {@code edges[4i..4i+3]} = (x0, y0, x1, y1). */
+    static EdgeGrid loose(double[] edges) {
+        return new EdgeGrid(boxesOf(edges), edges, true);
     }
 
     /**
-     * A grid over items with boxes {@code boxes[4i..4i+3]} = (minX, minY, maxX, maxY); {@code payload}
-     * (4 values per item, or null) is copied next to each entry.
+     * A listed grid over items with boxes {@code boxes[4i..4i+3]} = (minX, minY, maxX, maxY); {@code
+     * payload} (4 values per item, or null) is copied next to each entry.
      */
     EdgeGrid(double[] boxes, double[] payload) {
+        this(boxes, payload, false);
+    }
+
+    private EdgeGrid(double[] boxes, double[] payload, boolean loose) {
         int n = boxes.length / 4;
         double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
         for (int i = 0; i < n; i++) {
@@ -44,23 +66,62 @@ final class EdgeGrid {
         this.ny = Math.max(1, (int) Math.min(MAX_CELLS / nx, (long) Math.floor(h / cell) + 1));
         this.start = new int[nx * ny + 1];
         for (int i = 0; i < n; i++) {
-            for (int y = cy(boxes[4 * i + 1]); y <= cy(boxes[4 * i + 3]); y++) {
-                for (int x = cx(boxes[4 * i]); x <= cx(boxes[4 * i + 2]); x++) start[y * nx + x + 1]++;
+            int ya = cy(boxes[4 * i + 1]), yb = cy(boxes[4 * i + 3]), xa = cx(boxes[4 * i]), xb = cx(boxes[4 * i + 2]);
+            if (loose && once(xa, xb, ya, yb)) {
+                start[ya * nx + xa + 1]++;
+                continue;
+            }
+            for (int y = ya; y <= yb; y++) {
+                for (int x = xa; x <= xb; x++) start[y * nx + x + 1]++;
             }
         }
         for (int c = 0; c < nx * ny; c++) start[c + 1] += start[c];
         this.items = new int[start[nx * ny]];
         this.coords = payload == null ? new double[0] : new double[4 * items.length];
+        this.cellBoxes = loose ? new double[4 * nx * ny] : null;
+        if (loose) java.util.Arrays.fill(cellBoxes, Double.NaN);
         int[] fill = new int[nx * ny];
         for (int i = 0; i < n; i++) {
-            for (int y = cy(boxes[4 * i + 1]); y <= cy(boxes[4 * i + 3]); y++) {
-                for (int x = cx(boxes[4 * i]); x <= cx(boxes[4 * i + 2]); x++) {
-                    int c = y * nx + x;
-                    int k = start[c] + fill[c]++;
-                    items[k] = i;
-                    if (payload != null) System.arraycopy(payload, 4 * i, coords, 4 * k, 4);
-                }
+            int ya = cy(boxes[4 * i + 1]), yb = cy(boxes[4 * i + 3]), xa = cx(boxes[4 * i]), xb = cx(boxes[4 * i + 2]);
+            if (loose && once(xa, xb, ya, yb)) {
+                add(ya * nx + xa, i, i, fill, boxes, payload);
+                continue;
             }
+            for (int y = ya; y <= yb; y++) {
+                for (int x = xa; x <= xb; x++) add(y * nx + x, loose ? ~i : i, i, fill, boxes, payload);
+            }
+        }
+    }
+
+    /** Whether a box spanning columns xa … xb and rows ya … yb is entered once in a loose grid. */
+    private static boolean once(int xa, int xb, int ya, int yb) {
+        return xb - xa <= 1 && yb - ya <= 1;
+    }
+
+    private void add(int c, int entry, int i, int[] fill, double[] boxes, double[] payload) {
+        int k = start[c] + fill[c]++;
+        items[k] = entry;
+        if (payload != null) System.arraycopy(payload, 4 * i, coords, 4 * k, 4);
+        if (cellBoxes == null) return;
+        double bx0 = boxes[4 * i], by0 = boxes[4 * i + 1], bx1 = boxes[4 * i + 2], by1 = boxes[4 * i + 3];
+        if (entry < 0) { // listed in several cells: only its part in this one
+            double cx0 = x0 + (c % nx) * cell, cy0 = y0 + (c / nx) * cell, margin = 1e-6 * cell;
+            bx0 = Math.max(bx0, cx0 - margin);
+            by0 = Math.max(by0, cy0 - margin);
+            bx1 = Math.min(bx1, cx0 + cell + margin);
+            by1 = Math.min(by1, cy0 + cell + margin);
+        }
+        double[] b = cellBoxes;
+        if (Double.isNaN(b[4 * c])) {
+            b[4 * c] = bx0;
+            b[4 * c + 1] = by0;
+            b[4 * c + 2] = bx1;
+            b[4 * c + 3] = by1;
+        } else {
+            b[4 * c] = Math.min(b[4 * c], bx0);
+            b[4 * c + 1] = Math.min(b[4 * c + 1], by0);
+            b[4 * c + 2] = Math.max(b[4 * c + 2], bx1);
+            b[4 * c + 3] = Math.max(b[4 * c + 3], by1);
         }
     }
 
@@ -95,7 +156,24 @@ final class EdgeGrid {
         return start[cell + 1];
     }
 
+    /** Loose grids: whether cell c has entries and their box meets the box (x0, y0) … (x1, y1). */
+    boolean cellMeets(int c, double x0, double y0, double x1, double y1) {
+        double[] b = cellBoxes;
+        return start[c] < start[c + 1]
+                && x1 >= b[4 * c]
+                && y1 >= b[4 * c + 1]
+                && x0 <= b[4 * c + 2]
+                && y0 <= b[4 * c + 3];
+    }
+
+    /** The item of entry k. */
     int item(int k) {
+        int i = items[k];
+        return i < 0 ? ~i : i;
+    }
+
+    /** The item of entry k, complemented (negative) if it is listed in several cells of a loose grid. */
+    int entry(int k) {
         return items[k];
     }
 }

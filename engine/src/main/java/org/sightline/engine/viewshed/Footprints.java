@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.algorithm.Orientation;
-import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -46,6 +45,8 @@ public final class Footprints {
     private final EdgeGrid grid;
     /** continues[i]: edge i + 1 is the next edge of the same ring (starts where edge i ends). */
     private final boolean[] continues;
+    /** The edges of merged polygon p are firstEdge[p] … firstEdge[p + 1] - 1: shell, then holes. */
+    private final int[] firstEdge;
 
     private Footprints(double minOccluderHeightM, int inputCount, int occluderCount, List<Polygon> merged) {
         this.minOccluderHeightM = minOccluderHeightM;
@@ -67,8 +68,11 @@ public final class Footprints {
         this.polygonIndex = new EdgeGrid(boxes, boxes);
         this.edges = new double[4 * edgeCount];
         this.continues = new boolean[edgeCount];
+        this.firstEdge = new int[merged.size() + 1];
         int e = 0;
-        for (Polygon p : merged) {
+        for (int i = 0; i < merged.size(); i++) {
+            Polygon p = merged.get(i);
+            firstEdge[i] = e;
             for (int r = -1; r < p.getNumInteriorRing(); r++) {
                 CoordinateSequence seq = ring(p, r).getCoordinateSequence();
                 boolean ccw = Orientation.isCCW(seq);
@@ -87,7 +91,8 @@ public final class Footprints {
                 }
             }
         }
-        this.grid = new EdgeGrid(edges);
+        firstEdge[merged.size()] = e;
+        this.grid = EdgeGrid.loose(edges);
     }
 
     /** Occluders with the default minimum height of {@value #DEFAULT_MIN_OCCLUDER_HEIGHT_M} m. */
@@ -256,19 +261,67 @@ public final class Footprints {
         return grid;
     }
 
-    /** A merged polygon whose interior or boundary contains (x, y), or null. */
-    Polygon polygonCovering(double x, double y) {
+    /**
+     * Where (x, y) lies: -1 outside every merged polygon, else {@code 2p} in the interior of merged
+     * polygon p, {@code 2p + 1} on its boundary. The same answer as JTS's {@link
+     * org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator}
+     * (ray crossings with the exact orientation test), read from the packed edges without allocating.
+     * Merged polygons are disjoint, so at most one contains the point.
+     */
+    int locate(double x, double y) {
         EdgeGrid g = polygonIndex;
         int c = g.cy(y) * g.nx + g.cx(x);
         double[] box = g.coords;
-        Coordinate p = null;
         for (int k = g.start(c); k < g.end(c); k++) {
             if (x < box[4 * k] || y < box[4 * k + 1] || x > box[4 * k + 2] || y > box[4 * k + 3]) continue;
-            Polygon candidate = merged.get(g.item(k));
-            if (p == null) p = new Coordinate(x, y);
-            if (SimplePointInAreaLocator.locate(p, candidate) != Location.EXTERIOR) return candidate;
+            int p = g.item(k);
+            int at = locateIn(p, x, y);
+            if (at != Location.EXTERIOR) return 2 * p + (at == Location.BOUNDARY ? 1 : 0);
         }
-        return null;
+        return -1;
+    }
+
+    /** Location of (x, y) in merged polygon p: its shell first, then its holes, as JTS does. */
+    private int locateIn(int p, double x, double y) {
+        int from = firstEdge[p], to = firstEdge[p + 1];
+        for (int r = from; r < to; ) {
+            int end = r;
+            while (continues[end]) end++;
+            int at = locateInRing(r, end, x, y);
+            if (r == from) {
+                if (at != Location.INTERIOR) return at;
+            } else if (at == Location.BOUNDARY) {
+                return Location.BOUNDARY;
+            } else if (at == Location.INTERIOR) {
+                return Location.EXTERIOR;
+            }
+            r = end + 1;
+        }
+        return Location.INTERIOR;
+    }
+
+    /**
+     * {@link org.locationtech.jts.algorithm.RayCrossingCounter} over edges from … to (one closed ring).
+     * Its answer does not depend on the ring's direction, so the normalised edges give JTS's answer.
+     */
+    private int locateInRing(int from, int to, double px, double py) {
+        int crossings = 0;
+        for (int i = from; i <= to; i++) {
+            double x1 = edges[4 * i], y1 = edges[4 * i + 1], x2 = edges[4 * i + 2], y2 = edges[4 * i + 3];
+            if (x1 < px && x2 < px) continue;
+            if (px == x2 && py == y2) return Location.BOUNDARY;
+            if (y1 == py && y2 == py) {
+                if (px >= Math.min(x1, x2) && px <= Math.max(x1, x2)) return Location.BOUNDARY;
+                continue;
+            }
+            if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
+                int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
+                if (orient == 0) return Location.BOUNDARY;
+                if (y2 < y1) orient = -orient;
+                if (orient > 0) crossings++;
+            }
+        }
+        return (crossings & 1) == 1 ? Location.INTERIOR : Location.EXTERIOR;
     }
 
     @Override

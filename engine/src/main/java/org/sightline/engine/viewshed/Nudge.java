@@ -2,10 +2,8 @@ package org.sightline.engine.viewshed;
 
 import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.algorithm.PointLocation;
-import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -13,6 +11,8 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <ul>
  *   <li>inside: to the nearest boundary point, then {@code nudgeM} further along camera → that point;
+ *       if that lands on a wall again (the camera in line with a wall through a vertex), {@code nudgeM}
+ *       from the nearest point as from the boundary;
  *   <li>on the boundary: {@code nudgeM} along the sum of the outward unit normals of the edges through
  *       the point (the bisector at a vertex).
  * </ul>
@@ -26,17 +26,27 @@ final class Nudge {
 
     private Nudge() {}
 
-    /** The moved position {x, y}. */
-    static double[] outOf(Polygon host, Footprints fp, double x, double y, double nudgeM) {
-        Coordinate c = new Coordinate(x, y);
-        if (SimplePointInAreaLocator.locate(c, host) == Location.INTERIOR) {
-            double[] moved = fromInside(host, x, y, nudgeM);
-            if (moved != null) return moved;
+    /**
+     * The moved position {x, y} of a point at {@code where} = {@link Footprints#locate}(x, y), or of a
+     * point outside every footprint but within {@link #ON_BOUNDARY} of an edge ({@code where} = -1).
+     */
+    static double[] out(Footprints fp, int where, double x, double y, double nudgeM) {
+        if (where >= 0 && (where & 1) == 0) {
+            double[] q = nearestBoundaryPoint(fp.merged().get(where >> 1), x, y);
+            double d = Math.sqrt(q[2]);
+            if (d > ON_BOUNDARY) { // else inside by a rounding error: treat as on the boundary
+                double mx = q[0] + nudgeM * (q[0] - x) / d, my = q[1] + nudgeM * (q[1] - y) / d;
+                if (fp.locate(mx, my) < 0 && !nearEdge(fp, mx, my)) return new double[] {mx, my};
+                // camera → q runs along a wall through q (q a vertex in line with the camera), so the
+                // step stayed on that wall: step off q along its edges' bisector instead
+                return fromBoundary(fp, q[0], q[1], nudgeM);
+            }
         }
-        return fromBoundary(fp, c, nudgeM);
+        return fromBoundary(fp, x, y, nudgeM);
     }
 
-    private static double[] fromInside(Polygon host, double x, double y, double nudgeM) {
+    /** {x, y, squared distance} of the polygon's boundary point nearest to (x, y) (the first of equally near ones). */
+    private static double[] nearestBoundaryPoint(Polygon host, double x, double y) {
         double best = Double.POSITIVE_INFINITY, qx = x, qy = y;
         for (int r = -1; r < host.getNumInteriorRing(); r++) {
             CoordinateSequence s = (r < 0 ? host.getExteriorRing() : host.getInteriorRingN(r)).getCoordinateSequence();
@@ -53,78 +63,96 @@ final class Nudge {
                 }
             }
         }
-        double d = Math.sqrt(best);
-        if (!(d > ON_BOUNDARY)) return null; // inside by a rounding error: treat as on the boundary
-        return new double[] {qx + nudgeM * (qx - x) / d, qy + nudgeM * (qy - y) / d};
+        return new double[] {qx, qy, best};
     }
 
     /** Whether (x, y) lies within {@link #ON_BOUNDARY} of an occluder edge. */
     static boolean nearEdge(Footprints fp, double x, double y) {
-        double[] e = fp.edges();
         EdgeGrid g = fp.grid();
+        double[] e = g.coords; // a cell's edges side by side
         double r = ON_BOUNDARY;
-        for (int cy = g.cy(y - r); cy <= g.cy(y + r); cy++) {
-            for (int cx = g.cx(x - r); cx <= g.cx(x + r); cx++) {
+        // a loose grid enters an edge in the cell of its lower-left corner: look one cell further
+        for (int cy = Math.max(0, g.cy(y - r) - 1); cy <= g.cy(y + r); cy++) {
+            for (int cx = Math.max(0, g.cx(x - r) - 1); cx <= g.cx(x + r); cx++) {
                 int c = cy * g.nx + cx;
+                if (!g.cellMeets(c, x - r, y - r, x + r, y + r)) continue;
                 for (int k = g.start(c); k < g.end(c); k++) {
-                    int i = g.item(k);
-                    if (within(x, y, e, i, r)) return true;
+                    if (within(x, y, e, k, r)) return true;
                 }
             }
         }
         return false;
     }
 
-    /** Distance from (x, y) to the edge within r, by JTS's formula after a cheap box test. */
+    /** Distance from (x, y) to edge e[4i … 4i + 3] within r, by JTS's formula after a cheap box test. */
     private static boolean within(double x, double y, double[] e, int i, double r) {
         double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
         if (x < Math.min(ax, bx) - r
                 || x > Math.max(ax, bx) + r
                 || y < Math.min(ay, by) - r
                 || y > Math.max(ay, by) + r) return false;
-        return Distance.pointToSegment(new Coordinate(x, y), new Coordinate(ax, ay), new Coordinate(bx, by)) <= r;
+        return pointToSegment(x, y, ax, ay, bx, by) <= r;
     }
 
-    private static boolean onSegment(Coordinate c, double[] e, int i) {
+    /** {@link Distance#pointToSegment} on plain numbers, the same arithmetic. */
+    static double pointToSegment(double px, double py, double ax, double ay, double bx, double by) {
+        if (ax == bx && ay == by) return Math.sqrt((px - ax) * (px - ax) + (py - ay) * (py - ay));
+        double len2 = (bx - ax) * (bx - ax) + (by - ay) * (by - ay);
+        double r = ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / len2;
+        if (r <= 0.0) return Math.sqrt((px - ax) * (px - ax) + (py - ay) * (py - ay));
+        if (r >= 1.0) return Math.sqrt((px - bx) * (px - bx) + (py - by) * (py - by));
+        double s = ((ay - py) * (bx - ax) - (ax - px) * (by - ay)) / len2;
+        return Math.abs(s) * Math.sqrt(len2);
+    }
+
+    /** Whether (x, y) lies exactly on edge e[4i … 4i + 3] (JTS's robust test, after a box test). */
+    private static boolean onSegment(double x, double y, double[] e, int i) {
         double ax = e[4 * i], ay = e[4 * i + 1], bx = e[4 * i + 2], by = e[4 * i + 3];
-        if (c.x < Math.min(ax, bx) || c.x > Math.max(ax, bx) || c.y < Math.min(ay, by) || c.y > Math.max(ay, by))
-            return false;
-        return PointLocation.isOnSegment(c, new Coordinate(ax, ay), new Coordinate(bx, by));
+        if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by)) return false;
+        return PointLocation.isOnSegment(new Coordinate(x, y), new Coordinate(ax, ay), new Coordinate(bx, by));
     }
 
-    static double[] fromBoundary(Footprints fp, Coordinate c, double nudgeM) {
-        double[] e = fp.edges();
+    /**
+     * {@code nudgeM} along the sum of the outward unit normals of the edges on or within {@link
+     * #ON_BOUNDARY} of (x, y); the first such edge's normal if they cancel.
+     */
+    static double[] fromBoundary(Footprints fp, double x, double y, double nudgeM) {
         EdgeGrid g = fp.grid();
+        double[] ge = g.coords;
         double r = ON_BOUNDARY;
-        double sx = 0, sy = 0, fx = 0, fy = 0;
         int count = 0;
-        int[] seen = new int[8];
-        for (int cy = g.cy(c.y - r); cy <= g.cy(c.y + r); cy++) {
-            for (int cx = g.cx(c.x - r); cx <= g.cx(c.x + r); cx++) {
+        int[] found = new int[8];
+        for (int cy = Math.max(0, g.cy(y - r) - 1); cy <= g.cy(y + r); cy++) {
+            for (int cx = Math.max(0, g.cx(x - r) - 1); cx <= g.cx(x + r); cx++) {
                 int cell = cy * g.nx + cx;
+                if (!g.cellMeets(cell, x - r, y - r, x + r, y + r)) continue;
                 next:
                 for (int k = g.start(cell); k < g.end(cell); k++) {
+                    if (!within(x, y, ge, k, r) && !onSegment(x, y, ge, k)) continue;
                     int i = g.item(k);
-                    if (!within(c.x, c.y, e, i, r) && !onSegment(c, e, i)) continue;
-                    Coordinate a = new Coordinate(e[4 * i], e[4 * i + 1]);
-                    Coordinate b = new Coordinate(e[4 * i + 2], e[4 * i + 3]);
-                    double dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
-                    if (len == 0 || !(PointLocation.isOnSegment(c, a, b) || Distance.pointToSegment(c, a, b) <= r))
-                        continue;
-                    for (int s = 0; s < count; s++) if (seen[s] == i) continue next; // listed in two cells
-                    if (count == seen.length) seen = java.util.Arrays.copyOf(seen, 2 * count);
-                    seen[count] = i;
-                    // interior on the left: the outward normal points right
-                    double nx = dy / len, ny = -dx / len;
-                    if (count == 0) {
-                        fx = nx;
-                        fy = ny;
-                    }
-                    sx += nx;
-                    sy += ny;
-                    count++;
+                    double dx = ge[4 * k + 2] - ge[4 * k], dy = ge[4 * k + 3] - ge[4 * k + 1];
+                    if (Math.sqrt(dx * dx + dy * dy) == 0) continue;
+                    for (int s = 0; s < count; s++) if (found[s] == i) continue next; // listed in two cells
+                    if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
+                    found[count++] = i;
                 }
             }
+        }
+        java.util.Arrays.sort(found, 0, count); // the same sum whatever the order of the cells
+        double[] e = fp.edges();
+        double sx = 0, sy = 0, fx = 0, fy = 0;
+        for (int s = 0; s < count; s++) {
+            int i = found[s];
+            double dx = e[4 * i + 2] - e[4 * i], dy = e[4 * i + 3] - e[4 * i + 1];
+            double len = Math.sqrt(dx * dx + dy * dy);
+            // interior on the left: the outward normal points right
+            double nx = dy / len, ny = -dx / len;
+            if (s == 0) {
+                fx = nx;
+                fy = ny;
+            }
+            sx += nx;
+            sy += ny;
         }
         double nx = sx, ny = sy, len = Math.sqrt(nx * nx + ny * ny);
         if (!(len > 1e-9)) { // opposite walls cancel (a zero-width spike): use the first edge's normal
@@ -132,7 +160,7 @@ final class Nudge {
             ny = fy;
             len = Math.sqrt(nx * nx + ny * ny);
         }
-        if (!(len > 0)) return new double[] {c.x, c.y};
-        return new double[] {c.x + nudgeM * nx / len, c.y + nudgeM * ny / len};
+        if (!(len > 0)) return new double[] {x, y};
+        return new double[] {x + nudgeM * nx / len, y + nudgeM * ny / len};
     }
 }

@@ -38,7 +38,7 @@ final class Sweep {
     private double px, py, range, range2;
     private double qMinX, qMinY, qMaxX, qMaxY;
     private boolean full;
-    private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep;
+    private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep, cosArcStep;
 
     // pieces: line (a → b, original edge), start point, end point (local), key interval, groups
     private int m;
@@ -57,6 +57,8 @@ final class Sweep {
     private double[] gKey = new double[128], gDirX = new double[128], gDirY = new double[128];
 
     private int[] active = new int[64];
+    /** Entries of the cell being visited that pass the first, branch-free filter. */
+    private int[] kept = new int[64];
 
     // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
     // occ[b] every ray of bin b is blocked by a piece found so far
@@ -75,13 +77,12 @@ final class Sweep {
     private int np;
     private double[] outX = new double[256], outY = new double[256];
 
-    /** Number of candidate edges looked at in the last run (for tests and tuning). */
+    /** Number of candidate edges (in the envelope, perhaps front-facing) in the last run (for tuning). */
     int candidates;
 
     /**
      * Computes the visibility ring of viewer (x, y), which must lie outside every occluder. Returns the
-     * number of ring coordinates written to {@link #ringX}/{@link #ringY} in absolute coordinates; the
-     * ring is closed (first == last).
+     * number of ring coordinates (local, closed: first == last); {@link #absoluteRing} translates them.
      */
     int run(Footprints fp, double x, double y, double headingDeg, double fovDeg, double rangeM, double arcTol) {
         this.footprints = fp;
@@ -106,6 +107,8 @@ final class Sweep {
             wedgeEnd = Math.min(t, Math.nextDown(4.0));
         }
         arcStep = arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.acos(1 - arcTol / rangeM));
+        double c = 1 - arcTol / rangeM; // cos(arcStep / 2) unless capped
+        cosArcStep = arcStep == Math.PI / 4 ? Math.sqrt(0.5) : 2 * c * c - 1;
         sectorEnvelope(headingDeg, fovDeg);
         m = 0;
         ne = 0;
@@ -119,12 +122,33 @@ final class Sweep {
         return np;
     }
 
-    double ringX(int i) {
-        return px + outX[i];
-    }
+    /** The ring of the last run in absolute coordinates, written by {@link #absoluteRing}. */
+    double[] ringX = new double[256], ringY = new double[256];
 
-    double ringY(int i) {
-        return py + outY[i];
+    /**
+     * Writes the last run's ring in absolute coordinates to {@link #ringX}/{@link #ringY}: translation
+     * may round two consecutive points together, so repeated points are dropped, and the ring is closed
+     * again. Returns its number of points, 0 if nothing is left.
+     */
+    int absoluteRing() {
+        if (ringX.length < np) {
+            ringX = new double[outX.length];
+            ringY = new double[outX.length];
+        }
+        double[] rx = ringX, ry = ringY;
+        int k = 0;
+        for (int i = 0; i < np - 1; i++) { // the open ring
+            double x = px + outX[i], y = py + outY[i];
+            if (k > 0 && rx[k - 1] == x && ry[k - 1] == y) continue;
+            rx[k] = x;
+            ry[k++] = y;
+        }
+        while (k > 1 && rx[k - 1] == rx[0] && ry[k - 1] == ry[0]) k--;
+        if (k > 0) {
+            rx[k] = rx[0];
+            ry[k++] = ry[0];
+        }
+        return k;
     }
 
     private void sectorEnvelope(double headingDeg, double fovDeg) {
@@ -140,7 +164,7 @@ final class Sweep {
         qMaxY = Math.max(0, Math.max(r * d0y, r * d1y));
         double start = headingDeg - fovDeg / 2;
         for (int k = 0; k < 4; k++) {
-            double rel = ((k * 90 - start) % 360 + 360) % 360;
+            double rel = mod360(k * 90 - start);
             if (rel <= fovDeg) {
                 switch (k) {
                     case 0 -> qMaxY = r;
@@ -156,8 +180,9 @@ final class Sweep {
 
     /**
      * Visits the grid cells of the sector's envelope in rings of growing distance from the viewer's
-     * cell, skipping cells that are out of range, outside the wedge, or hidden behind pieces already
-     * found (see {@link #hidden}), and takes each edge of the others once.
+     * cell, skipping cells whose entries' box is out of range, outside the wedge, or hidden behind
+     * pieces already found (see {@link #hidden}), and takes each edge of the others once. The grid is
+     * {@linkplain EdgeGrid#loose loose}: a cell's entries reach at most one cell beyond it up and right.
      */
     private void gather(EdgeGrid g) {
         if (++stamp == Integer.MAX_VALUE) {
@@ -171,11 +196,13 @@ final class Sweep {
         binWidth = wedgeEnd / BINS;
         chainOpen = false;
         Arrays.fill(occ, Double.POSITIVE_INFINITY);
-        int cx0 = g.cx(px + qMinX), cx1 = g.cx(px + qMaxX), cy0 = g.cy(py + qMinY), cy1 = g.cy(py + qMaxY);
+        int cx0 = Math.max(0, g.cx(px + qMinX) - 1), cx1 = g.cx(px + qMaxX);
+        int cy0 = Math.max(0, g.cy(py + qMinY) - 1), cy1 = g.cy(py + qMaxY);
         int vx = g.cx(px), vy = g.cy(py);
         int rings = Math.max(Math.max(vx - cx0, cx1 - vx), Math.max(vy - cy0, cy1 - vy));
         for (int k = 0; k <= rings; k++) {
-            if (k > 1 && allBlockedWithin((k - 1) * g.cell)) break; // ring k is at least (k - 1) cells away
+            // ring k is at least k - 1 cells away, its entries at least k - 2
+            if (k > 2 && allBlockedWithin((k - 2) * g.cell)) break;
             int xa = Math.max(cx0, vx - k), xb = Math.min(cx1, vx + k);
             if (vy + k <= cy1) for (int x = xa; x <= xb; x++) visitCell(g, x, vy + k, k);
             if (k > 0 && vy - k >= cy0) for (int x = xa; x <= xb; x++) visitCell(g, x, vy - k, k);
@@ -189,28 +216,42 @@ final class Sweep {
         int c = y * g.nx + x;
         int from = g.start(c), to = g.end(c);
         if (from == to) return;
-        if (ring > 1) {
-            double x0 = g.x0 + x * g.cell - px, y0 = g.y0 + y * g.cell - py;
-            if (hidden(x0, y0, x0 + g.cell, y0 + g.cell)) return;
-        }
+        double[] b = g.cellBoxes;
+        double x0 = b[4 * c] - px, y0 = b[4 * c + 1] - py, x1 = b[4 * c + 2] - px, y1 = b[4 * c + 3] - py;
+        if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
+        if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
+        // first, without branches: the entries that meet the envelope and may face the viewer (the
+        // predictor cannot guess which edges of a house face a camera)
+        if (kept.length < to - from) kept = new int[2 * (to - from)];
+        int[] kept = this.kept;
+        int n = 0;
         for (int k = from; k < to; k++) {
-            int i = g.item(k);
-            if (seen[i] == stamp) continue;
-            seen[i] = stamp;
-            double x0 = e[4 * k] - px, y0 = e[4 * k + 1] - py, x1 = e[4 * k + 2] - px, y1 = e[4 * k + 3] - py;
-            if (Math.max(x0, x1) < qMinX
-                    || Math.min(x0, x1) > qMaxX
-                    || Math.max(y0, y1) < qMinY
-                    || Math.min(y0, y1) > qMaxY) continue;
-            candidates++;
-            if (!frontFacing(x0, y0, x1, y1)) {
-                chainOpen = false;
-                continue;
+            double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
+            double l = ex0 * ey1, r = ey0 * ex1;
+            boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r)) // not surely back-facing
+                    & Math.max(ex0, ex1) >= qMinX
+                    & Math.min(ex0, ex1) <= qMaxX
+                    & Math.max(ey0, ey1) >= qMinY
+                    & Math.min(ey0, ey1) <= qMaxY;
+            kept[n] = k;
+            n += keep ? 1 : 0;
+        }
+        for (int j = 0; j < n; j++) {
+            int k = kept[j];
+            int i = g.entry(k);
+            if (i < 0) { // a long edge, listed in every cell it meets
+                i = ~i;
+                if (seen[i] == stamp) continue;
+                seen[i] = stamp;
             }
+            double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
+            candidates++;
+            if (!frontFacing(ex0, ey0, ex1, ey1)) continue;
+            // (an edge between two pieces of a chain breaks it by its number: see addPiece)
             int before = m;
             curEdge = i;
-            addEdge(x0, y0, x1, y1);
+            addEdge(ex0, ey0, ex1, ey1);
             if (m == before) chainOpen = false;
         }
     }
@@ -258,11 +299,14 @@ final class Sweep {
         for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
     }
 
+    /** Relative error bound of the cross product in {@link #frontFacing}; below it, the exact test. */
+    private static final double FRONT_ERR = 1e-14;
+
     /** True when the viewer (origin) is strictly right of a → b, i.e. on the exterior side. */
     static boolean frontFacing(double x0, double y0, double x1, double y1) {
         double l = x0 * y1, r = y0 * x1;
         double det = l - r;
-        double err = 1e-14 * (Math.abs(l) + Math.abs(r));
+        double err = FRONT_ERR * (Math.abs(l) + Math.abs(r));
         if (det < -err) return true;
         if (det > err) return false;
         return CGAlgorithmsDD.orientationIndex(x0, y0, x1, y1, 0, 0) < 0;
@@ -399,11 +443,20 @@ final class Sweep {
     }
 
     static double sinDeg(double deg) {
-        double d = ((deg % 360) + 360) % 360;
+        double d = mod360(deg);
         if (d == 0 || d == 180) return 0;
         if (d == 90) return 1;
         if (d == 270) return -1;
         return Math.sin(Math.toRadians(d));
+    }
+
+    /**
+     * {@code ((deg % 360) + 360) % 360}, the same value for |deg| < 720, without the two floating-point
+     * remainders (each a slow runtime call in Java 17, about 30 ns; a sweep needs eight pairs).
+     */
+    static double mod360(double deg) {
+        double d = deg - 360 * Math.floor(deg / 360);
+        return d >= 360 ? d - 360 : d;
     }
 
     static double cosDeg(double deg) {
@@ -508,10 +561,16 @@ final class Sweep {
         }
         boolean closed = false;
         for (; g < ng; g++) {
-            if (state == ARC) emitArc(prevDirX, prevDirY, prevKey, gDirX[g], gDirY[g], gKey[g]);
-            emitPointOf(state, g);
+            int before = state;
             state = update(g, state);
-            if (evKey[gFirst[g + 1] - 1] >= wedgeEnd) {
+            boolean last = evKey[gFirst[g + 1] - 1] >= wedgeEnd;
+            // the same piece (not ending here) or the arc on both sides: nothing changes on this ray,
+            // whatever hidden pieces start or end on it, so it gives no vertex
+            if (!last && state == before && (state == ARC || (startGroup[state] != g && endGroup[state] != g)))
+                continue;
+            if (before == ARC) emitArc(prevDirX, prevDirY, prevKey, gDirX[g], gDirY[g], gKey[g]);
+            emitPointOf(before, g);
+            if (last) {
                 closed = true;
                 break;
             }
@@ -604,10 +663,15 @@ final class Sweep {
 
     /** Arc vertices strictly between two directions (keys only disambiguate a full turn). */
     private void emitArc(double fromX, double fromY, double fromKey, double toX, double toY, double toKey) {
+        double dk = toKey - fromKey;
+        if (dk < 2) { // most gaps between houses are narrower than one step: no vertex, no atan2
+            double dot = fromX * toX + fromY * toY;
+            double norms = Math.sqrt((fromX * fromX + fromY * fromY) * (toX * toX + toY * toY));
+            if (dot > (cosArcStep + 1e-12) * norms) return; // surely less than one step
+        }
         double a0 = Math.atan2(fromX, fromY);
         double delta = Math.atan2(toX, toY) - a0;
         if (delta < 0) delta += 2 * Math.PI;
-        double dk = toKey - fromKey;
         if (dk < 2 && delta > 1.5 * Math.PI) delta = 0; // rounding of a tiny interval
         if (dk > 2 && delta < 0.5 * Math.PI) delta += 2 * Math.PI; // a full turn
         int n = (int) Math.ceil(delta / arcStep);

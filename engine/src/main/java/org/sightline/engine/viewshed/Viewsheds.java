@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.CoordinateArraySequence;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.sightline.engine.geo.Geometries;
@@ -49,15 +50,13 @@ public final class Viewsheds {
 
         double x = position.getX(), y = position.getY();
         Viewshed.Status status = Viewshed.Status.OK;
-        Polygon host = footprints.polygonCovering(x, y);
-        if (host != null || Nudge.nearEdge(footprints, x, y)) {
-            double[] moved = host != null
-                    ? Nudge.outOf(host, footprints, x, y, options.nudgeM())
-                    : Nudge.fromBoundary(footprints, new Coordinate(x, y), options.nudgeM());
+        int where = footprints.locate(x, y);
+        if (where >= 0 || Nudge.nearEdge(footprints, x, y)) {
+            double[] moved = Nudge.out(footprints, where, x, y, options.nudgeM());
             x = moved[0];
             y = moved[1];
             position = Geometries.point(x, y);
-            if (footprints.polygonCovering(x, y) != null || Nudge.nearEdge(footprints, x, y))
+            if (footprints.locate(x, y) >= 0 || Nudge.nearEdge(footprints, x, y))
                 return new Viewshed(
                         camera.id(),
                         Geometries.emptyPolygon(),
@@ -69,30 +68,39 @@ public final class Viewsheds {
         }
 
         Sweep sweep = SWEEP.get();
-        int n = sweep.run(
-                footprints, x, y, camera.headingDeg(), camera.fovDeg(), camera.rangeM(), options.arcToleranceM());
-        Coordinate[] ring = new Coordinate[n];
-        int k = 0;
-        for (int i = 0; i < n - 1; i++) { // the open ring; translation may round two points together
-            Coordinate c = new Coordinate(sweep.ringX(i), sweep.ringY(i));
-            if (k > 0 && ring[k - 1].equals2D(c)) continue;
-            ring[k++] = c;
-        }
-        while (k > 1 && ring[k - 1].equals2D(ring[0])) k--;
-        if (k > 0) ring[k++] = ring[0].copy();
+        sweep.run(footprints, x, y, camera.headingDeg(), camera.fovDeg(), camera.rangeM(), options.arcToleranceM());
+        int k = sweep.absoluteRing(); // closed, without repeated points
+        if (k < 4) return new Viewshed(camera.id(), Geometries.emptyPolygon(), 0, position, status, false);
+        double[] rx = sweep.ringX, ry = sweep.ringY;
+        Coordinate[] ring = new Coordinate[k];
+        for (int i = 0; i < k; i++) ring[i] = new Coordinate(rx[i], ry[i]);
+        Polygon polygon = Geometries.FACTORY.createPolygon(
+                Geometries.FACTORY.createLinearRing(new CoordinateArraySequence(ring, 3, 0)));
+        double area = Math.abs(signedArea(rx, ry, k));
         boolean repaired = false;
-        Polygon polygon;
-        if (k < 4) {
-            polygon = Geometries.emptyPolygon();
-        } else {
-            if (k < n) ring = java.util.Arrays.copyOf(ring, k);
-            polygon = Geometries.FACTORY.createPolygon(ring);
-            if (!isStarShaped(ring, x, y, camera.fovDeg()) && !IsValidOp.isValid(polygon)) {
-                polygon = largestPolygon(GeometryFixer.fix(polygon));
-                repaired = true;
-            }
+        if (!isStarShaped(rx, ry, k, x, y, camera.fovDeg()) && !IsValidOp.isValid(polygon)) {
+            polygon = largestPolygon(GeometryFixer.fix(polygon));
+            area = polygon.getArea();
+            repaired = true;
         }
-        return new Viewshed(camera.id(), polygon, polygon.getArea(), position, status, repaired);
+        return new Viewshed(camera.id(), polygon, area, position, status, repaired);
+    }
+
+    /** JTS's {@code Area.ofRingSigned} on a closed ring of k points, the same arithmetic. */
+    static double signedArea(double[] x, double[] y, int k) {
+        if (k < 3) return 0;
+        double x0 = x[0];
+        double p1x, p1y = y[0], p2x = x[1] - x0, p2y = y[1], p0y;
+        double sum = 0;
+        for (int i = 1; i < k - 1; i++) {
+            p0y = p1y;
+            p1x = p2x;
+            p1y = p2y;
+            p2x = x[i + 1] - x0;
+            p2y = y[i + 1];
+            sum += p1x * (p0y - p2y);
+        }
+        return sum / 2.0;
     }
 
     /** {@link #of} with {@link ViewshedOptions#defaults()}. */
@@ -101,31 +109,30 @@ public final class Viewsheds {
     }
 
     /**
-     * True if the closed ring is star-shaped around (px, py) in the sweep's clockwise order, without
-     * backtracking or spikes; such a ring is simple. A wedge ring starts and ends at the viewer.
+     * True if the closed ring of k points (x[i], y[i]) is star-shaped around (px, py) in the sweep's
+     * clockwise order, without backtracking or spikes; such a ring is simple. A wedge ring starts and
+     * ends at the viewer.
      */
-    static boolean isStarShaped(Coordinate[] ring, double px, double py, double fovDeg) {
+    static boolean isStarShaped(double[] x, double[] y, int k, double px, double py, double fovDeg) {
         boolean full = fovDeg >= 360;
-        int n = ring.length - 1;
+        int n = k - 1;
         if (n < 3) return false;
         for (int i = 0; i < n; i++) {
-            Coordinate a = ring[i], b = ring[i + 1];
             if (!full && (i == 0 || i == n - 1)) continue;
-            double ax = a.x - px, ay = a.y - py, bx = b.x - px, by = b.y - py;
+            double ax = x[i] - px, ay = y[i] - py, bx = x[i + 1] - px, by = y[i + 1] - py;
             double dot = ax * bx + ay * by;
-            int o = CGAlgorithmsDD.orientationIndex(px, py, a.x, a.y, b.x, b.y);
+            int o = CGAlgorithmsDD.orientationIndex(px, py, x[i], y[i], x[i + 1], y[i + 1]);
             if (o == 0 && dot <= 0) return false;
             // a radial (shadow) segment ends on a computed point that rounding may put a hair
             // counter-clockwise of the ray: allow that, never a real backward step
             if (o > 0 && !(dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot)) return false;
         }
-        for (int i = 0; i < n; i++) {
-            Coordinate a = ring[(i + n - 1) % n], b = ring[i], c = ring[i + 1];
-            if (CGAlgorithmsDD.orientationIndex(a.x, a.y, b.x, b.y, c.x, c.y) == 0
-                    && (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y) <= 0) return false;
+        for (int i = 0, a = n - 1; i < n; a = i++) {
+            if (CGAlgorithmsDD.orientationIndex(x[a], y[a], x[i], y[i], x[i + 1], y[i + 1]) == 0
+                    && (x[i] - x[a]) * (x[i + 1] - x[i]) + (y[i] - y[a]) * (y[i + 1] - y[i]) <= 0) return false;
         }
         if (!full && Math.abs(fovDeg - 180) > 1e-6) {
-            int gap = CGAlgorithmsDD.orientationIndex(px, py, ring[n - 1].x, ring[n - 1].y, ring[1].x, ring[1].y);
+            int gap = CGAlgorithmsDD.orientationIndex(px, py, x[n - 1], y[n - 1], x[1], y[1]);
             if (gap != (fovDeg > 180 ? -1 : 1)) return false;
         }
         return true;

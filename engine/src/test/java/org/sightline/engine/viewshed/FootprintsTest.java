@@ -8,6 +8,9 @@ import static org.sightline.engine.viewshed.Scenes.footprints;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.sightline.engine.geo.Geometries;
 
@@ -62,6 +65,38 @@ class FootprintsTest {
         assertThat(Footprints.of(List.of(Scenes.footprint("low", sq, 1.9)), 0).merged())
                 .hasSize(1);
         assertThatThrownBy(() -> Footprints.of(List.of(), -1)).hasMessageContaining("minOccluderHeightM");
+    }
+
+    @Test
+    void locateAgreesWithJtsOnVerticesEdgesAndRandomPoints() {
+        for (long seed = 31; seed < 37; seed++) {
+            boolean utm = seed % 2 == 1;
+            Scenes.Scene scene = Scenes.random(seed, 40, 0, 160, utm ? 500_000 : 0, utm ? 3_900_000 : 0);
+            Footprints fp = Footprints.of(scene.footprints());
+            java.util.Random rnd = new java.util.Random(seed);
+            java.util.List<Coordinate> points = new java.util.ArrayList<>();
+            for (Polygon p : fp.merged()) {
+                Coordinate[] cs = p.getCoordinates();
+                for (int i = 0; i + 1 < cs.length; i++) {
+                    points.add(cs[i]);
+                    points.add(new Coordinate((cs[i].x + cs[i + 1].x) / 2, (cs[i].y + cs[i + 1].y) / 2));
+                }
+            }
+            double x0 = utm ? 500_000 : 0, y0 = utm ? 3_900_000 : 0;
+            for (int i = 0; i < 2000; i++) {
+                double x = rnd.nextDouble() * 190 - 10, y = rnd.nextDouble() * 190 - 10;
+                points.add(new Coordinate(x0 + x, y0 + y));
+                points.add(new Coordinate(x0 + Math.round(2 * x) / 2.0, y0 + Math.round(2 * y) / 2.0)); // collinear
+            }
+            for (Coordinate c : points) {
+                int expected = -1;
+                for (int p = 0; p < fp.merged().size(); p++) {
+                    int loc = SimplePointInAreaLocator.locate(c, fp.merged().get(p));
+                    if (loc != Location.EXTERIOR) expected = 2 * p + (loc == Location.BOUNDARY ? 1 : 0);
+                }
+                assertThat(fp.locate(c.x, c.y)).as("seed %d, %s", seed, c).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
