@@ -104,8 +104,7 @@ class StandaloneClusterTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (ready.test(masterJson())) return;
-            if (!p.isAlive()) break;
-            Thread.sleep(250);
+            if (p.waitFor(250, TimeUnit.MILLISECONDS)) break; // the process died: no point waiting
         }
         throw new AssertionError(what + " did not happen; master: " + masterJson() + "\nmaster log:\n"
                 + Files.readString(dir.resolve("master.log")) + "\nworker log:\n"
