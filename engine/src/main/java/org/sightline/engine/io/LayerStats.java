@@ -21,4 +21,17 @@ public record LayerStats(String layer, long read, long accepted, long repaired, 
     public LayerStats(String layer, long read, long accepted, long repaired, long rejected) {
         this(layer, read, accepted, repaired, rejected, 0);
     }
+
+    /** The console line commands print per layer: counts, and where the rejects are. */
+    public String consoleLine() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "    %-10s read %,9d  accepted %,9d  repaired %,6d  rejected %,6d%s",
+                layer,
+                read,
+                accepted,
+                repaired,
+                rejected,
+                rejected > 0 ? "  (see rejects/" + layer + ".csv)" : "");
+    }
 }

@@ -47,14 +47,7 @@ final class CityLoader {
         summary.put("metric_crs", layers.crs().code());
         for (LayerResult<?> r : layers.source().results().values()) {
             LayerStats s = r.stats();
-            console.line(
-                    "    %-10s read %,9d  accepted %,9d  repaired %,6d  rejected %,6d%s",
-                    s.layer(),
-                    s.read(),
-                    s.accepted(),
-                    s.repaired(),
-                    s.rejected(),
-                    s.rejected() > 0 ? "  (see rejects/" + s.layer() + ".csv)" : "");
+            console.line("%s", s.consoleLine());
             for (String w : r.warnings()) console.line("    warning (%s): %s", s.layer(), w);
         }
         console.line("    metric CRS %s", layers.crs().code());

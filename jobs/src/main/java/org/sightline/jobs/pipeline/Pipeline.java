@@ -103,14 +103,7 @@ public final class Pipeline {
         summary.put("metric_crs", layers.crs().code());
         for (LayerResult<?> r : layers.source().results().values()) {
             LayerStats s = r.stats();
-            line(
-                    "    %-10s read %,9d  accepted %,9d  repaired %,6d  rejected %,6d%s",
-                    s.layer(),
-                    s.read(),
-                    s.accepted(),
-                    s.repaired(),
-                    s.rejected(),
-                    s.rejected() > 0 ? "  (see rejects/" + s.layer() + ".csv)" : "");
+            line("%s", s.consoleLine());
         }
         line(
                 "    metric CRS %s, Spark %s, %d partitions, tiles of %.0f m",
