@@ -38,6 +38,15 @@ final class Sweep {
     private double px, py, range, range2;
     private double qMinX, qMinY, qMaxX, qMaxY;
     private boolean full;
+    /**
+     * Wedges of at most 180° are convex: the intersection of the half-planes clockwise of the start ray
+     * and counter-clockwise of the end ray. Anything wholly and clearly outside one of them (by more
+     * than {@link #WEDGE_MARGIN} radians) is outside the wedge: culled before any key is computed.
+     */
+    private boolean convex;
+    /** Angles this far outside the wedge (≫ {@link #EPS} in keys) are surely outside it. */
+    private static final double WEDGE_MARGIN = 1e-9;
+
     private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep, cosArcStep;
 
     // pieces: line (a → b, original edge), start point, end point (local), key interval, groups
@@ -109,6 +118,7 @@ final class Sweep {
         arcStep = arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.acos(1 - arcTol / rangeM));
         double c = 1 - arcTol / rangeM; // cos(arcStep / 2) unless capped
         cosArcStep = arcStep == Math.PI / 4 ? Math.sqrt(0.5) : 2 * c * c - 1;
+        convex = !full && fovDeg <= 180;
         sectorEnvelope(headingDeg, fovDeg);
         m = 0;
         ne = 0;
@@ -233,7 +243,9 @@ final class Sweep {
                     & Math.max(ex0, ex1) >= qMinX
                     & Math.min(ex0, ex1) <= qMaxX
                     & Math.max(ey0, ey1) >= qMinY
-                    & Math.min(ey0, ey1) <= qMaxY;
+                    & Math.min(ey0, ey1) <= qMaxY
+                    & !(outsideStart(ex0, ey0) & outsideStart(ex1, ey1))
+                    & !(outsideEnd(ex0, ey0) & outsideEnd(ex1, ey1));
             kept[n] = k;
             n += keep ? 1 : 0;
         }
@@ -263,15 +275,31 @@ final class Sweep {
      * outside the wedge, or behind a piece found so far. Conservative: false when unsure.
      */
     private boolean hidden(double x0, double y0, double x1, double y1) {
-        double dx = x0 > 0 ? x0 : x1 < 0 ? -x1 : 0, dy = y0 > 0 ? y0 : y1 < 0 ? -y1 : 0;
+        double dx = Math.max(0, Math.max(x0, -x1)), dy = Math.max(0, Math.max(y0, -y1));
         double d2 = dx * dx + dy * dy;
         if (d2 == 0) return false;
         if (d2 > range2) return true;
+        if (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1)) return true;
+        if (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1)) return true;
         double k0 = key(x0, y0), k1 = key(x1, y0), k2 = key(x1, y1), k3 = key(x0, y1);
         double lo = Math.min(Math.min(k0, k1), Math.min(k2, k3)), hi = Math.max(Math.max(k0, k1), Math.max(k2, k3));
         if (hi - lo >= 2) return false; // straddles the start ray
         if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
         return behind(lo, hi, Math.sqrt(d2));
+    }
+
+    /**
+     * Whether (x, y) lies clearly counter-clockwise of the start ray, outside a {@linkplain #convex}
+     * wedge (always false for other wedges). The cross product's rounding error (≈ 1e-16 |p|) is far
+     * below the margin.
+     */
+    private boolean outsideStart(double x, double y) {
+        return convex & d0x * y - d0y * x > WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
+    }
+
+    /** Whether (x, y) lies clearly clockwise of the end ray, outside a {@linkplain #convex} wedge. */
+    private boolean outsideEnd(double x, double y) {
+        return convex & d1x * y - d1y * x < -WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
     }
 
     /** Whether every bin is blocked nearer than {@code dist}: nothing farther can be visible. */
@@ -286,8 +314,10 @@ final class Sweep {
         int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) / binWidth));
         int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) / binWidth));
         double limit = dist * (1 - 1e-9) - 1e-9;
-        for (int b = b0; b <= b1; b++) if (!(occ[b] < limit)) return false;
-        return b0 <= b1;
+        // the farthest occlusion over the bins, without an early exit the predictor would miss
+        double far = 0;
+        for (int b = b0; b <= b1; b++) far = Math.max(far, occ[b]);
+        return b0 <= b1 && far < limit;
     }
 
     /** Records that beyond {@code far} everything in the bins strictly inside (lo, hi) is hidden. */
@@ -436,10 +466,17 @@ final class Sweep {
         return k < 0 ? k + 4 : k;
     }
 
-    /** Monotone in the bearing (clockwise from +y): 0 north, 1 east, 2 south, 3 west, → 4. */
+    /**
+     * Monotone in the bearing (clockwise from +y): 0 north, 1 east, 2 south, 3 west, → 4. With t = x /
+     * (|x| + |y|): t north of the x axis and east of the y axis, 4 + t north-west, 2 - t south of it.
+     * Without branches on the quadrant (the predictor cannot guess it from one point to the next): the
+     * quadrant's offset and sign are integers chosen by conditional moves.
+     */
     static double pseudoBearing(double x, double y) {
-        if (x >= 0) return y >= 0 ? x / (y + x) : 1 - y / (x - y);
-        return y < 0 ? 2 - x / (-y - x) : 3 + y / (y - x);
+        double t = x / (Math.abs(x) + Math.abs(y));
+        int south = y < 0 ? 1 : 0, west = x < 0 ? 1 : 0;
+        int offset = 2 * south + 4 * (west & (south ^ 1)); // 0, 4 (north-west) or 2 (south)
+        return offset + (1 - 2 * south) * t;
     }
 
     static double sinDeg(double deg) {
