@@ -225,10 +225,9 @@ final class Sweep {
     private void visitCell(EdgeGrid g, int x, int y, int ring) {
         int c = y * g.nx + x;
         int from = g.start(c), to = g.end(c);
-        if (from == to) return;
-        double[] b = g.cellBoxes;
+        double[] b = g.cellBoxes; // NaN for an empty cell
         double x0 = b[4 * c] - px, y0 = b[4 * c + 1] - py, x1 = b[4 * c + 2] - px, y1 = b[4 * c + 3] - py;
-        if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
+        if (from == to | x1 < qMinX | x0 > qMaxX | y1 < qMinY | y0 > qMaxY) return;
         if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
         // first, without branches: the entries that meet the envelope and may face the viewer (the
@@ -236,18 +235,28 @@ final class Sweep {
         if (kept.length < to - from) kept = new int[2 * (to - from)];
         int[] kept = this.kept;
         int n = 0;
+        // Each test "a <= b" is written "b - a >= 0" (exact: a rounded difference has the sign of the
+        // true one and is zero only if a == b), and the entry is kept if the least of them is >= 0; its
+        // sign bit (after + 0.0, which turns -0.0 into 0.0) is added without a compare the JIT could
+        // turn into a branch. The tests: not surely back-facing, in the envelope, and not both ends
+        // clearly outside one side of a convex wedge (see outsideStart and outsideEnd).
+        double notConvex = convex ? 0 : Double.POSITIVE_INFINITY;
         for (int k = from; k < to; k++) {
             double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
             double l = ex0 * ey1, r = ey0 * ex1;
-            boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r)) // not surely back-facing
-                    & Math.max(ex0, ex1) >= qMinX
-                    & Math.min(ex0, ex1) <= qMaxX
-                    & Math.max(ey0, ey1) >= qMinY
-                    & Math.min(ey0, ey1) <= qMaxY
-                    & !(outsideStart(ex0, ey0) & outsideStart(ex1, ey1))
-                    & !(outsideEnd(ex0, ey0) & outsideEnd(ex1, ey1));
+            double margin0 = WEDGE_MARGIN * (Math.abs(ex0) + Math.abs(ey0)) + notConvex;
+            double margin1 = WEDGE_MARGIN * (Math.abs(ex1) + Math.abs(ey1)) + notConvex;
+            double least = Math.min(
+                    Math.min(
+                            Math.min(FRONT_ERR * (Math.abs(l) + Math.abs(r)) - (l - r), Math.max(ex0, ex1) - qMinX),
+                            Math.min(qMaxX - Math.min(ex0, ex1), Math.max(ey0, ey1) - qMinY)),
+                    Math.min(
+                            Math.min(
+                                    qMaxY - Math.min(ey0, ey1),
+                                    Math.max(margin0 - (d0x * ey0 - d0y * ex0), margin1 - (d0x * ey1 - d0y * ex1))),
+                            Math.max((d1x * ey0 - d1y * ex0) + margin0, (d1x * ey1 - d1y * ex1) + margin1)));
             kept[n] = k;
-            n += keep ? 1 : 0;
+            n += 1 - (int) (Double.doubleToRawLongBits(least + 0.0) >>> 63);
         }
         for (int j = 0; j < n; j++) {
             int k = kept[j];
@@ -277,14 +286,16 @@ final class Sweep {
     private boolean hidden(double x0, double y0, double x1, double y1) {
         double dx = Math.max(0, Math.max(x0, -x1)), dy = Math.max(0, Math.max(y0, -y1));
         double d2 = dx * dx + dy * dy;
-        if (d2 == 0) return false;
-        if (d2 > range2) return true;
-        if (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1)) return true;
-        if (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1)) return true;
+        // (conditions combined without short circuits: one branch instead of several hard to predict)
+        boolean out = d2 > range2
+                | (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1))
+                | (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1));
+        if (out | d2 == 0) return d2 != 0; // the viewer's own box is never hidden
         double k0 = key(x0, y0), k1 = key(x1, y0), k2 = key(x1, y1), k3 = key(x0, y1);
         double lo = Math.min(Math.min(k0, k1), Math.min(k2, k3)), hi = Math.max(Math.max(k0, k1), Math.max(k2, k3));
-        if (hi - lo >= 2) return false; // straddles the start ray
-        if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
+        boolean straddles = hi - lo >= 2; // straddles the start ray
+        // else wholly in the gap behind the wedge?
+        if (straddles | (!full & lo > wedgeEnd + 1e-9)) return !straddles;
         return behind(lo, hi, Math.sqrt(d2));
     }
 
@@ -314,10 +325,15 @@ final class Sweep {
         int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) / binWidth));
         int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) / binWidth));
         double limit = dist * (1 - 1e-9) - 1e-9;
-        // the farthest occlusion over the bins, without an early exit the predictor would miss
-        double far = 0;
-        for (int b = b0; b <= b1; b++) far = Math.max(far, occ[b]);
-        return b0 <= b1 && far < limit;
+        double[] occ = this.occ;
+        int b = b0;
+        // four bins per test: a quarter of the (mispredicted) exits, and independent loads
+        for (; b + 3 <= b1; b += 4) {
+            double far = Math.max(Math.max(occ[b], occ[b + 1]), Math.max(occ[b + 2], occ[b + 3]));
+            if (!(far < limit)) return false;
+        }
+        for (; b <= b1; b++) if (!(occ[b] < limit)) return false;
+        return b0 <= b1;
     }
 
     /** Records that beyond {@code far} everything in the bins strictly inside (lo, hi) is hidden. */
@@ -326,7 +342,8 @@ final class Sweep {
         int b1 = (int) Math.ceil((hi - 1e-9) / binWidth) - 2;
         if (b0 < 0) b0 = 0;
         if (b1 > BINS - 1) b1 = BINS - 1;
-        for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
+        double[] occ = this.occ;
+        for (int b = b0; b <= b1; b++) occ[b] = Math.min(occ[b], far);
     }
 
     /** Relative error bound of the cross product in {@link #frontFacing}; below it, the exact test. */
@@ -424,7 +441,7 @@ final class Sweep {
         // consecutive front-facing edges a → b → c block the ray through b too: b + ε(b − viewer) is left
         // of both edges' lines (the viewer is right of both), i.e. inside the footprint; so a chain of
         // them blocks its whole key interval
-        if (ownStart && chainOpen && lo == chainHi && curEdge == chainEdge + 1 && footprints.continues(chainEdge)) {
+        if (ownStart & chainOpen & lo == chainHi & curEdge == chainEdge + 1 && footprints.continues(chainEdge)) {
             chainFar = Math.max(chainFar, far);
         } else {
             chainLo = lo;
