@@ -45,7 +45,7 @@ final class Sweep {
      */
     private boolean convex;
     /** Angles this far outside the wedge (≫ {@link #EPS} in keys) are surely outside it. */
-    private static final double WEDGE_MARGIN = 1e-9;
+    static final double WEDGE_MARGIN = 1e-9;
 
     private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep, cosArcStep;
 
@@ -225,9 +225,10 @@ final class Sweep {
     private void visitCell(EdgeGrid g, int x, int y, int ring) {
         int c = y * g.nx + x;
         int from = g.start(c), to = g.end(c);
-        double[] b = g.cellBoxes; // NaN for an empty cell
+        if (from == to) return;
+        double[] b = g.cellBoxes;
         double x0 = b[4 * c] - px, y0 = b[4 * c + 1] - py, x1 = b[4 * c + 2] - px, y1 = b[4 * c + 3] - py;
-        if (from == to | x1 < qMinX | x0 > qMaxX | y1 < qMinY | y0 > qMaxY) return;
+        if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
         if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
         // first, without branches: the entries that meet the envelope and may face the viewer (the
@@ -235,28 +236,18 @@ final class Sweep {
         if (kept.length < to - from) kept = new int[2 * (to - from)];
         int[] kept = this.kept;
         int n = 0;
-        // Each test "a <= b" is written "b - a >= 0" (exact: a rounded difference has the sign of the
-        // true one and is zero only if a == b), and the entry is kept if the least of them is >= 0; its
-        // sign bit (after + 0.0, which turns -0.0 into 0.0) is added without a compare the JIT could
-        // turn into a branch. The tests: not surely back-facing, in the envelope, and not both ends
-        // clearly outside one side of a convex wedge (see outsideStart and outsideEnd).
-        double notConvex = convex ? 0 : Double.POSITIVE_INFINITY;
         for (int k = from; k < to; k++) {
             double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
             double l = ex0 * ey1, r = ey0 * ex1;
-            double margin0 = WEDGE_MARGIN * (Math.abs(ex0) + Math.abs(ey0)) + notConvex;
-            double margin1 = WEDGE_MARGIN * (Math.abs(ex1) + Math.abs(ey1)) + notConvex;
-            double least = Math.min(
-                    Math.min(
-                            Math.min(FRONT_ERR * (Math.abs(l) + Math.abs(r)) - (l - r), Math.max(ex0, ex1) - qMinX),
-                            Math.min(qMaxX - Math.min(ex0, ex1), Math.max(ey0, ey1) - qMinY)),
-                    Math.min(
-                            Math.min(
-                                    qMaxY - Math.min(ey0, ey1),
-                                    Math.max(margin0 - (d0x * ey0 - d0y * ex0), margin1 - (d0x * ey1 - d0y * ex1))),
-                            Math.max((d1x * ey0 - d1y * ex0) + margin0, (d1x * ey1 - d1y * ex1) + margin1)));
+            boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r)) // not surely back-facing
+                    & Math.max(ex0, ex1) >= qMinX
+                    & Math.min(ex0, ex1) <= qMaxX
+                    & Math.max(ey0, ey1) >= qMinY
+                    & Math.min(ey0, ey1) <= qMaxY
+                    & !(outsideStart(ex0, ey0) & outsideStart(ex1, ey1))
+                    & !(outsideEnd(ex0, ey0) & outsideEnd(ex1, ey1));
             kept[n] = k;
-            n += 1 - (int) (Double.doubleToRawLongBits(least + 0.0) >>> 63);
+            n += keep ? 1 : 0;
         }
         for (int j = 0; j < n; j++) {
             int k = kept[j];
@@ -284,33 +275,42 @@ final class Sweep {
      * outside the wedge, or behind a piece found so far. Conservative: false when unsure.
      */
     private boolean hidden(double x0, double y0, double x1, double y1) {
-        double dx = Math.max(0, Math.max(x0, -x1)), dy = Math.max(0, Math.max(y0, -y1));
+        double dx = x0 > 0 ? x0 : x1 < 0 ? -x1 : 0, dy = y0 > 0 ? y0 : y1 < 0 ? -y1 : 0;
         double d2 = dx * dx + dy * dy;
-        // (conditions combined without short circuits: one branch instead of several hard to predict)
-        boolean out = d2 > range2
-                | (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1))
-                | (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1));
-        if (out | d2 == 0) return d2 != 0; // the viewer's own box is never hidden
+        if (d2 == 0) return false;
+        if (d2 > range2) return true;
+        if (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1)) return true;
+        if (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1)) return true;
         double k0 = key(x0, y0), k1 = key(x1, y0), k2 = key(x1, y1), k3 = key(x0, y1);
         double lo = Math.min(Math.min(k0, k1), Math.min(k2, k3)), hi = Math.max(Math.max(k0, k1), Math.max(k2, k3));
-        boolean straddles = hi - lo >= 2; // straddles the start ray
-        // else wholly in the gap behind the wedge?
-        if (straddles | (!full & lo > wedgeEnd + 1e-9)) return !straddles;
+        if (hi - lo >= 2) return false; // straddles the start ray
+        if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
         return behind(lo, hi, Math.sqrt(d2));
     }
 
-    /**
-     * Whether (x, y) lies clearly counter-clockwise of the start ray, outside a {@linkplain #convex}
-     * wedge (always false for other wedges). The cross product's rounding error (≈ 1e-16 |p|) is far
-     * below the margin.
-     */
+    /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, counter-clockwise of its start ray. */
     private boolean outsideStart(double x, double y) {
-        return convex & d0x * y - d0y * x > WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
+        return convex & clearlyLeft(d0x, d0y, x, y);
     }
 
-    /** Whether (x, y) lies clearly clockwise of the end ray, outside a {@linkplain #convex} wedge. */
+    /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, clockwise of its end ray. */
     private boolean outsideEnd(double x, double y) {
-        return convex & d1x * y - d1y * x < -WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
+        return convex & clearlyRight(d1x, d1y, x, y);
+    }
+
+    /**
+     * Whether (x, y) lies counter-clockwise of the ray from the origin along the unit vector (dx, dy),
+     * by more than {@link #WEDGE_MARGIN} radians (the sine of its angle to the ray exceeds the margin
+     * times (|x| + |y|) / |(x, y)| >= 1). The cross product's rounding error (≈ 1e-16 |p|) is far below
+     * the margin.
+     */
+    static boolean clearlyLeft(double dx, double dy, double x, double y) {
+        return dx * y - dy * x > WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
+    }
+
+    /** Whether (x, y) lies clockwise of the ray along the unit vector (dx, dy), by more than the margin. */
+    static boolean clearlyRight(double dx, double dy, double x, double y) {
+        return dx * y - dy * x < -WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
     }
 
     /** Whether every bin is blocked nearer than {@code dist}: nothing farther can be visible. */
@@ -325,14 +325,7 @@ final class Sweep {
         int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) / binWidth));
         int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) / binWidth));
         double limit = dist * (1 - 1e-9) - 1e-9;
-        double[] occ = this.occ;
-        int b = b0;
-        // four bins per test: a quarter of the (mispredicted) exits, and independent loads
-        for (; b + 3 <= b1; b += 4) {
-            double far = Math.max(Math.max(occ[b], occ[b + 1]), Math.max(occ[b + 2], occ[b + 3]));
-            if (!(far < limit)) return false;
-        }
-        for (; b <= b1; b++) if (!(occ[b] < limit)) return false;
+        for (int b = b0; b <= b1; b++) if (!(occ[b] < limit)) return false;
         return b0 <= b1;
     }
 
@@ -342,8 +335,7 @@ final class Sweep {
         int b1 = (int) Math.ceil((hi - 1e-9) / binWidth) - 2;
         if (b0 < 0) b0 = 0;
         if (b1 > BINS - 1) b1 = BINS - 1;
-        double[] occ = this.occ;
-        for (int b = b0; b <= b1; b++) occ[b] = Math.min(occ[b], far);
+        for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
     }
 
     /** Relative error bound of the cross product in {@link #frontFacing}; below it, the exact test. */
@@ -441,7 +433,7 @@ final class Sweep {
         // consecutive front-facing edges a → b → c block the ray through b too: b + ε(b − viewer) is left
         // of both edges' lines (the viewer is right of both), i.e. inside the footprint; so a chain of
         // them blocks its whole key interval
-        if (ownStart & chainOpen & lo == chainHi & curEdge == chainEdge + 1 && footprints.continues(chainEdge)) {
+        if (ownStart && chainOpen && lo == chainHi && curEdge == chainEdge + 1 && footprints.continues(chainEdge)) {
             chainFar = Math.max(chainFar, far);
         } else {
             chainLo = lo;
@@ -483,17 +475,10 @@ final class Sweep {
         return k < 0 ? k + 4 : k;
     }
 
-    /**
-     * Monotone in the bearing (clockwise from +y): 0 north, 1 east, 2 south, 3 west, → 4. With t = x /
-     * (|x| + |y|): t north of the x axis and east of the y axis, 4 + t north-west, 2 - t south of it.
-     * Without branches on the quadrant (the predictor cannot guess it from one point to the next): the
-     * quadrant's offset and sign are integers chosen by conditional moves.
-     */
+    /** Monotone in the bearing (clockwise from +y): 0 north, 1 east, 2 south, 3 west, → 4. */
     static double pseudoBearing(double x, double y) {
-        double t = x / (Math.abs(x) + Math.abs(y));
-        int south = y < 0 ? 1 : 0, west = x < 0 ? 1 : 0;
-        int offset = 2 * south + 4 * (west & (south ^ 1)); // 0, 4 (north-west) or 2 (south)
-        return offset + (1 - 2 * south) * t;
+        if (x >= 0) return y >= 0 ? x / (y + x) : 1 - y / (x - y);
+        return y < 0 ? 2 - x / (-y - x) : 3 + y / (y - x);
     }
 
     static double sinDeg(double deg) {

@@ -7,60 +7,67 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The sweep's branch-free pseudo-bearing against the quadrant formula and the true bearing. */
+/** The sweep's wedge cull (two half-plane tests) against the true bearings. */
 class SweepTest {
-    /** The quadrant-by-quadrant diamond angle, as the sweep computed it before it went branch-free. */
-    private static double quadrants(double x, double y) {
-        if (x >= 0) return y >= 0 ? x / (y + x) : 1 - y / (x - y);
-        return y < 0 ? 2 - x / (-y - x) : 3 + y / (y - x);
-    }
-
     /** Bearing clockwise from +y in [0, 2π). */
     private static double bearing(double x, double y) {
         double b = Math.atan2(x, y);
         return b < 0 ? b + 2 * Math.PI : b;
     }
 
+    /** Clockwise angle from bearing a to bearing b in [0, 2π). */
+    private static double clockwise(double a, double b) {
+        double d = b - a;
+        return d < 0 ? d + 2 * Math.PI : d;
+    }
+
     @Test
-    void pseudoBearingIsTheDiamondAngleAndMonotoneInTheBearing() {
+    void wedgeCullOnlyCullsPointsOutsideTheWedge() {
         long seed = Long.getLong("sightline.sweepSeed", 31L);
         SplittableRandom rnd = new SplittableRandom(seed);
         List<String> failures = new ArrayList<>();
-        int n = 200_000;
-        double[][] pts = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double x, y;
-            switch (rnd.nextInt(4)) {
-                case 0 -> { // on an axis, signed zeros included
-                    double v = rnd.nextDouble(-500, 500);
-                    boolean onX = rnd.nextBoolean();
-                    double zero = rnd.nextBoolean() ? 0.0 : -0.0;
-                    x = onX ? v : zero;
-                    y = onX ? zero : v;
-                }
-                case 1 -> { // tiny
-                    x = rnd.nextDouble(-1e-9, 1e-9);
-                    y = rnd.nextDouble(-1e-9, 1e-9);
-                }
-                default -> {
-                    x = rnd.nextDouble(-500, 500);
-                    y = rnd.nextDouble(-500, 500);
-                }
+        int culled = 0;
+        for (int i = 0; i < 500_000 && failures.size() < 20; i++) {
+            // a wedge of at most 180° (the sweep culls only those) as its unit start and end rays
+            double b0 = rnd.nextDouble(0, 2 * Math.PI),
+                    fov = rnd.nextInt(10) == 0 ? Math.PI : rnd.nextDouble(1e-6, Math.PI);
+            double d0x = Math.sin(b0), d0y = Math.cos(b0), d1x = Math.sin(b0 + fov), d1y = Math.cos(b0 + fov);
+            // a point near one of the rays (the hard case) or anywhere, at any scale
+            double scale = Math.pow(10, rnd.nextInt(-6, 4));
+            double b = switch (rnd.nextInt(3)) {
+                case 0 -> b0 + rnd.nextDouble(-1e-8, 1e-8);
+                case 1 -> b0 + fov + rnd.nextDouble(-1e-8, 1e-8);
+                default -> rnd.nextDouble(0, 2 * Math.PI);
+            };
+            double r = scale * rnd.nextDouble(0.01, 1);
+            double x = r * Math.sin(b), y = r * Math.cos(b);
+            boolean left = Sweep.clearlyLeft(d0x, d0y, x, y), right = Sweep.clearlyRight(d1x, d1y, x, y);
+            // the point's clockwise angle from the start ray, by atan2 (error ≈ 1e-15 rad)
+            double a = clockwise(bearing(d0x, d0y), bearing(x, y));
+            double inWedge = clockwise(bearing(d0x, d0y), bearing(d1x, d1y));
+            String where = "seed " + seed + " point " + x + ", " + y + " start " + d0x + ", " + d0y + " fov " + fov;
+            if (left) {
+                culled++;
+                // counter-clockwise of the start ray by more than the margin: not in [0, fov]
+                if (!(a > Math.PI - 1e-12 && a < 2 * Math.PI - 0.5 * Sweep.WEDGE_MARGIN))
+                    failures.add("left of start but at clockwise angle " + a + ": " + where);
             }
-            if (x == 0 && y == 0) y = 1;
-            double p = Sweep.pseudoBearing(x, y), q = quadrants(x, y);
-            pts[i] = new double[] {bearing(x, y), p, x, y};
-            if (!(p >= 0 && p < 4 || p == 4 && q == 4)) failures.add("out of [0, 4): " + p + " at " + x + ", " + y);
-            // the same angle up to rounding (the formulas differ in two quadrants)
-            if (!(Math.abs(p - q) <= 4 * Math.ulp(4.0))) failures.add(p + " != " + q + " at " + x + ", " + y);
-        }
-        java.util.Arrays.sort(pts, (a, b) -> Double.compare(a[0], b[0]));
-        for (int i = 1; i < n; i++) {
-            // a larger true bearing never gets a clearly smaller key (rounding aside)
-            if (pts[i][1] < pts[i - 1][1] - 4 * Math.ulp(4.0))
-                failures.add(
-                        "not monotone: " + pts[i - 1][2] + ", " + pts[i - 1][3] + " → " + pts[i][2] + ", " + pts[i][3]);
+            if (right) {
+                culled++;
+                double past = clockwise(bearing(d1x, d1y), bearing(x, y));
+                if (!(past > 0.5 * Sweep.WEDGE_MARGIN && past < Math.PI + 1e-12))
+                    failures.add("right of end but " + past + " past it: " + where);
+            }
+            if ((left || right)
+                    && a <= inWedge
+                    && inWedge - a < 2 * Math.PI - 1e-12
+                    && a > 1e-12
+                    && inWedge - a > 1e-12) failures.add("culled a point inside the wedge: " + where);
+            // and it does cull what is clearly outside (else it would be useless, not wrong)
+            if (a > Math.PI + 1e-6 && a < 2 * Math.PI - 1e-6 && !left)
+                failures.add("did not cull a point " + a + " clockwise of the start: " + where);
         }
         assertThat(failures).as("seed %d (-Dsightline.sweepSeed)", seed).isEmpty();
+        assertThat(culled).isPositive();
     }
 }
