@@ -38,6 +38,15 @@ final class Sweep {
     private double px, py, range, range2;
     private double qMinX, qMinY, qMaxX, qMaxY;
     private boolean full;
+    /**
+     * Wedges of at most 180° are convex: the intersection of the half-planes clockwise of the start ray
+     * and counter-clockwise of the end ray. Anything wholly and clearly outside one of them (by more
+     * than {@link #WEDGE_MARGIN} radians) is outside the wedge: culled before any key is computed.
+     */
+    private boolean convex;
+    /** Angles this far outside the wedge (≫ {@link #EPS} in keys) are surely outside it. */
+    static final double WEDGE_MARGIN = 1e-9;
+
     private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep, cosArcStep;
 
     // pieces: line (a → b, original edge), start point, end point (local), key interval, groups
@@ -109,6 +118,7 @@ final class Sweep {
         arcStep = arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.acos(1 - arcTol / rangeM));
         double c = 1 - arcTol / rangeM; // cos(arcStep / 2) unless capped
         cosArcStep = arcStep == Math.PI / 4 ? Math.sqrt(0.5) : 2 * c * c - 1;
+        convex = !full && fovDeg <= 180;
         sectorEnvelope(headingDeg, fovDeg);
         m = 0;
         ne = 0;
@@ -233,7 +243,9 @@ final class Sweep {
                     & Math.max(ex0, ex1) >= qMinX
                     & Math.min(ex0, ex1) <= qMaxX
                     & Math.max(ey0, ey1) >= qMinY
-                    & Math.min(ey0, ey1) <= qMaxY;
+                    & Math.min(ey0, ey1) <= qMaxY
+                    & !(outsideStart(ex0, ey0) & outsideStart(ex1, ey1))
+                    & !(outsideEnd(ex0, ey0) & outsideEnd(ex1, ey1));
             kept[n] = k;
             n += keep ? 1 : 0;
         }
@@ -267,11 +279,38 @@ final class Sweep {
         double d2 = dx * dx + dy * dy;
         if (d2 == 0) return false;
         if (d2 > range2) return true;
+        if (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1)) return true;
+        if (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1)) return true;
         double k0 = key(x0, y0), k1 = key(x1, y0), k2 = key(x1, y1), k3 = key(x0, y1);
         double lo = Math.min(Math.min(k0, k1), Math.min(k2, k3)), hi = Math.max(Math.max(k0, k1), Math.max(k2, k3));
         if (hi - lo >= 2) return false; // straddles the start ray
         if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
         return behind(lo, hi, Math.sqrt(d2));
+    }
+
+    /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, counter-clockwise of its start ray. */
+    private boolean outsideStart(double x, double y) {
+        return convex & clearlyLeft(d0x, d0y, x, y);
+    }
+
+    /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, clockwise of its end ray. */
+    private boolean outsideEnd(double x, double y) {
+        return convex & clearlyRight(d1x, d1y, x, y);
+    }
+
+    /**
+     * Whether (x, y) lies counter-clockwise of the ray from the origin along the unit vector (dx, dy),
+     * by more than {@link #WEDGE_MARGIN} radians (the sine of its angle to the ray exceeds the margin
+     * times (|x| + |y|) / |(x, y)| >= 1). The cross product's rounding error (≈ 1e-16 |p|) is far below
+     * the margin.
+     */
+    static boolean clearlyLeft(double dx, double dy, double x, double y) {
+        return dx * y - dy * x > WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
+    }
+
+    /** Whether (x, y) lies clockwise of the ray along the unit vector (dx, dy), by more than the margin. */
+    static boolean clearlyRight(double dx, double dy, double x, double y) {
+        return dx * y - dy * x < -WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
     }
 
     /** Whether every bin is blocked nearer than {@code dist}: nothing farther can be visible. */
