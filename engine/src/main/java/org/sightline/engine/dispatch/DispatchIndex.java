@@ -34,7 +34,7 @@ import org.sightline.engine.model.Street;
  * arrays ({@link PackedPolygons}), footprints are found through a grid, the distance to covered
  * streets is a scan of precomputed segment runs ({@link FacetDistance}, the same value as JTS's
  * IndexedFacetDistance), distances are compared by their squares unless a comparison is a close
- * call, and only the returned suggestions get a reason string. DispatchIndexReferenceTest checks the
+ * call, and the returned suggestions format their reason text only when it is asked for. DispatchIndexReferenceTest checks the
  * whole ranking against a plain implementation of the same rules on random scenes.
  */
 public final class DispatchIndex {
@@ -300,7 +300,7 @@ public final class DispatchIndex {
         }
         // every candidate's footage time, angle and score, then the first `top` in ORDER by a stable
         // selection (equal candidates keep their found order, as a stable sort would); only those
-        // get a reason
+        // become suggestions
         for (int j = 0; j < sc.count; j++) {
             int i = sc.cam[j], f = INFO * i;
             Instant until = occurredAt.plusSeconds((long) info[f + RETENTION] * 86_400L);
@@ -329,15 +329,12 @@ public final class DispatchIndex {
         return ranked;
     }
 
+    /** Candidate j as a suggestion; its reason is formatted when first asked for. */
     private Suggestion suggestion(Scratch sc, int j, String incidentId, int rank) {
         Camera c = cams[sc.cam[j]];
         Suggestion.Access access = sc.live[j] ? Suggestion.Access.LIVE : Suggestion.Access.REQUEST;
         boolean sees = sc.role[j] == Suggestion.Role.SEES;
-        String day = access == Suggestion.Access.LIVE && !sc.expired[j] ? null : sc.day(sc.until[j]);
-        String reason = sees
-                ? Reasons.sees(sc.share[j], sc.d[j], access, day, sc.expired[j])
-                : Reasons.approach(sc.gap[j], approachPrefix[sc.cam[j]], access, day, sc.expired[j]);
-        return new Suggestion(
+        return Suggestion.ranked(
                 incidentId,
                 rank,
                 c.id(),
@@ -350,7 +347,8 @@ public final class DispatchIndex {
                 sc.role[j],
                 sc.expired[j],
                 sc.score[j],
-                reason);
+                sc.gap[j],
+                sees ? null : approachPrefix[sc.cam[j]]);
     }
 
     /**
@@ -385,21 +383,6 @@ public final class DispatchIndex {
         int[] idRank = new int[16];
         /** Blocks of the footprints near the point, in footprintData order. */
         int[] footprints = new int[64];
-
-        /** Recent days as yyyy-MM-dd, by epoch day (a query's suggestions share a few days). */
-        final long[] dayKey = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
-
-        final String[] dayText = new String[4];
-
-        String day(Instant t) {
-            long epochDay = Math.floorDiv(t.getEpochSecond(), 86_400L);
-            int slot = (int) (epochDay & 3);
-            if (dayKey[slot] != epochDay) {
-                dayText[slot] = Reasons.day(t);
-                dayKey[slot] = epochDay;
-            }
-            return dayText[slot];
-        }
 
         void add(int camera, Suggestion.Role r, double s, double dist, double g, double dx, double dy) {
             if (count == cam.length) {
