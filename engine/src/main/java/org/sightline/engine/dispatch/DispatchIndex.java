@@ -17,6 +17,7 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.sightline.engine.geo.CircleArea;
 import org.sightline.engine.geo.PackedPolygons;
 import org.sightline.engine.model.Camera;
+import org.sightline.engine.model.CameraKind;
 import org.sightline.engine.model.Incident;
 import org.sightline.engine.model.Street;
 
@@ -63,6 +64,8 @@ public final class DispatchIndex {
 
     private final List<DispatchCamera> cameras;
     private final Camera[] cams;
+    private final String[] ids;
+    private final CameraKind[] kinds;
     private final IndexedPointInAreaLocator[] locators;
 
     private final CellTable reachCells;
@@ -90,6 +93,8 @@ public final class DispatchIndex {
         boolean hasStreets = !streets.isEmpty();
         int n = cameras.size();
         this.cams = new Camera[n];
+        this.ids = new String[n];
+        this.kinds = new CameraKind[n];
         Geometry[] views = new Geometry[n];
         double[] x0 = new double[n], y0 = new double[n], x1 = new double[n], y1 = new double[n];
         double[] cam = new double[REC * n]; // camera i's record, copied to every cell it reaches
@@ -97,6 +102,8 @@ public final class DispatchIndex {
         for (int i = 0; i < n; i++) {
             Camera c = cameras.get(i).camera();
             cams[i] = c;
+            ids[i] = c.id();
+            kinds[i] = c.kind();
             views[i] = cameras.get(i).viewshed();
             double r = c.rangeM() + approachM;
             Coordinate p = c.position().getCoordinate();
@@ -262,28 +269,41 @@ public final class DispatchIndex {
         double px = x.getX(), py = x.getY(), u = o.uncertaintyM(), approach = o.approachM();
         Scratch sc = scratch.get();
         sc.count = 0;
-        double outdoor = -1; // computed lazily: only when some camera is close enough to see
         long cell = reachCells.range(reachCells.cellOf(px), reachCells.cellOf(py));
         double[] rec = records;
+        // first the cameras in reach, touching the blocks the second pass will read: their cache
+        // misses then overlap instead of following one another
+        int near = 0;
+        boolean sight = false;
+        double touch = 0;
         for (int e = (int) (cell >>> 32), end = (int) cell; e < end; e++) {
             int b = REC * e;
             // the reach box (camera ± range + the build's approach) holds the point
             if (rec[b + BOX + 2] < px || rec[b + BOX] > px || rec[b + BOX + 3] < py || rec[b + BOX + 1] > py) continue;
-            double ex = px - rec[b + X], ey = py - rec[b + Y];
-            double rangeM = rec[b + RANGE];
             // hypot(ex, ey) ≤ range + approach + u, decided without hypot unless it is a close call
-            if (!within(ex, ey, rangeM + approach + u)) continue;
+            if (!within(px - rec[b + X], py - rec[b + Y], rec[b + RANGE] + approach + u)) continue;
+            sc.near(near++, b);
+            int viewAt = (int) rec[b + VIEW_AT], facetsAt = (int) rec[b + FACETS_AT], i = (int) rec[b + CAM];
+            if (viewAt >= 0 && sees(rec, b, px, py, u)) {
+                sight = true;
+                touch += viewData[viewAt];
+            }
+            if (facetsAt >= 0) touch += facetData[facetsAt];
+            touch += info[INFO * i];
+            if (ids[i] == null || kinds[i] == null) touch++;
+        }
+        sc.touch = touch;
+        // computed only when some camera is close enough to see
+        double outdoor = sight && u >= 1e-3 ? outdoorDiskArea(sc, px, py, u) : -1;
+        for (int k = 0; k < near; k++) {
+            int b = sc.near[k];
+            double ex = px - rec[b + X], ey = py - rec[b + Y];
             double share = 0;
             int viewAt = (int) rec[b + VIEW_AT];
-            boolean diskMeetsBox = px + u >= rec[b + VIEW_BOX]
-                    && px - u <= rec[b + VIEW_BOX + 2]
-                    && py + u >= rec[b + VIEW_BOX + 1]
-                    && py - u <= rec[b + VIEW_BOX + 3];
-            if (viewAt >= 0 && diskMeetsBox && within(ex, ey, rangeM + u)) {
+            if (viewAt >= 0 && sees(rec, b, px, py, u)) {
                 if (u < 1e-3) {
                     share = locators[(int) rec[b + CAM]].locate(x.getCoordinate()) != Location.EXTERIOR ? 1 : 0;
                 } else {
-                    if (outdoor < 0) outdoor = outdoorDiskArea(sc, px, py, u);
                     double seen = PackedPolygons.diskArea(viewData, viewAt, px, py, u);
                     // below a square millimetre is rounding noise of the exact area, not sight
                     share = outdoor > 1e-6 && seen > 1e-6 ? Math.min(1, seen / outdoor) : 0;
@@ -331,14 +351,14 @@ public final class DispatchIndex {
 
     /** Candidate j as a suggestion; its reason is formatted when first asked for. */
     private Suggestion suggestion(Scratch sc, int j, String incidentId, int rank) {
-        Camera c = cams[sc.cam[j]];
+        int i = sc.cam[j];
         Suggestion.Access access = sc.live[j] ? Suggestion.Access.LIVE : Suggestion.Access.REQUEST;
         boolean sees = sc.role[j] == Suggestion.Role.SEES;
         return Suggestion.ranked(
                 incidentId,
                 rank,
-                c.id(),
-                c.kind(),
+                ids[i],
+                kinds[i],
                 access,
                 sees ? sc.share[j] : 0,
                 sc.d[j],
@@ -348,7 +368,19 @@ public final class DispatchIndex {
                 sc.expired[j],
                 sc.score[j],
                 sc.gap[j],
-                sees ? null : approachPrefix[sc.cam[j]]);
+                sees ? null : approachPrefix[i]);
+    }
+
+    /**
+     * Whether the camera of record b may see the disk: it meets the viewshed's box and lies within
+     * range + u of the camera.
+     */
+    private static boolean sees(double[] rec, int b, double px, double py, double u) {
+        boolean diskMeetsBox = px + u >= rec[b + VIEW_BOX]
+                && px - u <= rec[b + VIEW_BOX + 2]
+                && py + u >= rec[b + VIEW_BOX + 1]
+                && py - u <= rec[b + VIEW_BOX + 3];
+        return diskMeetsBox && within(px - rec[b + X], py - rec[b + Y], rec[b + RANGE] + u);
     }
 
     /**
@@ -383,6 +415,20 @@ public final class DispatchIndex {
         int[] idRank = new int[16];
         /** Blocks of the footprints near the point, in footprintData order. */
         int[] footprints = new int[64];
+
+        /** Records of the cameras in reach. */
+        int[] near = new int[16];
+
+        /** Cells of the footprints near the point, as CellTable ranges. */
+        long[] cells = new long[16];
+
+        /** Sum of the values read ahead of use (kept so that the reads stay). */
+        double touch;
+
+        void near(int k, int record) {
+            if (k == near.length) near = Arrays.copyOf(near, 2 * k);
+            near[k] = record;
+        }
 
         void add(int camera, Suggestion.Role r, double s, double dist, double g, double dx, double dy) {
             if (count == cam.length) {
@@ -461,22 +507,35 @@ public final class DispatchIndex {
         int cx0 = footprintCells.cellOf(x0), cx1 = footprintCells.cellOf(x1);
         int cy0 = footprintCells.cellOf(y0), cy1 = footprintCells.cellOf(y1);
         double[] fe = footprintEntries;
-        int[] found = sc.footprints;
-        int count = 0;
+        // the cells' ranges, then their entries, then the footprints' blocks: each step's reads are
+        // independent of one another, so their cache misses overlap
+        long cellCount = (long) (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+        if (cellCount > sc.cells.length) sc.cells = new long[(int) Math.min(Integer.MAX_VALUE - 8, 2 * cellCount)];
+        long[] cells = sc.cells;
+        int c = 0;
+        double touch = 0;
         for (int cx = cx0; cx <= cx1; cx++) {
             for (int cy = cy0; cy <= cy1; cy++) {
                 long cell = footprintCells.range(cx, cy);
-                for (int e = (int) (cell >>> 32), end = (int) cell; e < end; e++) {
-                    int b = ENTRY * e;
-                    if (fe[b + 2] < x0 || fe[b] > x1 || fe[b + 3] < y0 || fe[b + 1] > y1) continue;
-                    if (count == found.length) sc.footprints = found = Arrays.copyOf(found, 2 * count);
-                    found[count++] = (int) fe[b + 4];
-                }
+                cells[c++] = cell;
+                if ((int) (cell >>> 32) < (int) cell) touch += fe[ENTRY * (int) (cell >>> 32)];
             }
         }
+        int[] found = sc.footprints;
+        int count = 0;
+        for (int k = 0; k < c; k++) {
+            for (int e = (int) (cells[k] >>> 32), end = (int) cells[k]; e < end; e++) {
+                int b = ENTRY * e;
+                if (fe[b + 2] < x0 || fe[b] > x1 || fe[b + 3] < y0 || fe[b + 1] > y1) continue;
+                if (count == found.length) sc.footprints = found = Arrays.copyOf(found, 2 * count);
+                found[count++] = (int) fe[b + 4];
+                touch += footprintData[found[count - 1]];
+            }
+        }
+        sc.touch += touch;
         // blocks ascend with the footprint number: sorted, a footprint met in several cells is
         // next to itself
-        if (cx0 != cx1 || cy0 != cy1) Arrays.sort(found, 0, count);
+        if (c > 1) Arrays.sort(found, 0, count);
         for (int k = 0; k < count; k++) {
             if (k > 0 && found[k] == found[k - 1]) continue;
             area -= PackedPolygons.diskArea(footprintData, found[k], px, py, u);
