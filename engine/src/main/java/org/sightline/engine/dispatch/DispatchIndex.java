@@ -31,12 +31,16 @@ import org.sightline.engine.model.Street;
  * approach cameras; within each, live feed before owner request, then score; cameras whose footage
  * had expired at query time go last. Queries are thread-safe.
  *
- * <p>Per query, nothing depends on JTS objects: viewsheds and footprints are packed into coordinate
- * arrays ({@link PackedPolygons}), footprints are found through a grid, the distance to covered
- * streets is a scan of precomputed segment runs ({@link FacetDistance}, the same value as JTS's
- * IndexedFacetDistance), distances are compared by their squares unless a comparison is a close
- * call, and the returned suggestions format their reason text only when it is asked for. DispatchIndexReferenceTest checks the
- * whole ranking against a plain implementation of the same rules on random scenes.
+ * <p>Per query, nothing depends on JTS objects, and the layout is chosen for the cache: most of a
+ * slow query's time used to be cache misses. The cameras' records are copied into every reach cell
+ * they touch ({@link CellTable}), so a query reads one cell's records side by side; each viewshed,
+ * approach target (covered street pieces, {@link FacetDistance}, the same distance as JTS's
+ * IndexedFacetDistance) and footprint is one contiguous block of a shared array
+ * ({@link PackedPolygons}); a first pass over the cameras in reach reads ahead the blocks the second
+ * pass computes on, so their misses overlap. Distances are compared by their squares unless a
+ * comparison is a close call, and the returned suggestions format their reason text only when it
+ * is asked for. DispatchIndexReferenceTest checks the whole ranking against a plain implementation
+ * of the same rules on random scenes.
  */
 public final class DispatchIndex {
     private static final double CELL = 128;
