@@ -15,24 +15,26 @@ import org.locationtech.jts.geom.Point;
  * with the same arithmetic as JTS ({@code Distance.pointToSegment}, {@code Coordinate.distance})
  * so results are bit for bit equal, but without building a facet tree for the query point and
  * without allocating. Segments are kept in runs of {@value #RUN} with their bounding boxes, so
- * runs farther than the limit or the best distance so far are skipped.
+ * runs farther than the limit or the best distance so far are skipped. The state is one flat array
+ * ({@link #block}) that an index can copy next to other cameras' data and query in place.
  */
 final class FacetDistance {
     static final int RUN = 8;
 
-    /** Segment s at 4s … 4s + 3: x0, y0, x1, y1 (a point is a segment with equal ends). */
-    private final double[] seg;
-
-    /** Box of run k at 4k … 4k + 3: minX, minY, maxX, maxY. */
-    private final double[] runBox;
-
-    private final int segments;
+    /**
+     * Everything in one array, so that several of them can be laid side by side ({@link #block}): at
+     * 0 the number of segments, at 1 the number of runs, then the box of run k at 2 + 4k … 2 + 4k + 3
+     * (minX, minY, maxX, maxY), then segment s at 2 + 4·runs + 4s … + 3 (x0, y0, x1, y1; a point is
+     * a segment with equal ends).
+     */
+    private final double[] block;
 
     private FacetDistance(double[] seg, int segments) {
-        this.seg = seg;
-        this.segments = segments;
         int runs = (segments + RUN - 1) / RUN;
-        this.runBox = new double[4 * runs];
+        this.block = new double[2 + 4 * runs + 4 * segments];
+        block[0] = segments;
+        block[1] = runs;
+        System.arraycopy(seg, 0, block, 2 + 4 * runs, 4 * segments);
         for (int k = 0; k < runs; k++) {
             double x0 = Double.POSITIVE_INFINITY, y0 = x0, x1 = Double.NEGATIVE_INFINITY, y1 = x1;
             for (int s = k * RUN, e = Math.min(segments, s + RUN); s < e; s++) {
@@ -41,10 +43,10 @@ final class FacetDistance {
                 x1 = Math.max(x1, Math.max(seg[4 * s], seg[4 * s + 2]));
                 y1 = Math.max(y1, Math.max(seg[4 * s + 1], seg[4 * s + 3]));
             }
-            runBox[4 * k] = x0;
-            runBox[4 * k + 1] = y0;
-            runBox[4 * k + 2] = x1;
-            runBox[4 * k + 3] = y1;
+            block[2 + 4 * k] = x0;
+            block[2 + 4 * k + 1] = y0;
+            block[2 + 4 * k + 2] = x1;
+            block[2 + 4 * k + 3] = y1;
         }
     }
 
@@ -76,7 +78,12 @@ final class FacetDistance {
     }
 
     boolean isEmpty() {
-        return segments == 0;
+        return block[0] == 0;
+    }
+
+    /** The whole state as one array, for {@link #distanceWithin(double[], int, double, double, double)}. */
+    double[] block() {
+        return block.clone();
     }
 
     /**
@@ -84,23 +91,32 @@ final class FacetDistance {
      * some value above {@code limit} (positive infinity).
      */
     double distanceWithin(double px, double py, double limit) {
+        return distanceWithin(block, 0, px, py, limit);
+    }
+
+    /** {@link #distanceWithin(double, double, double)} of the {@link #block} copied to data[at …]. */
+    static double distanceWithin(double[] data, int at, double px, double py, double limit) {
+        int segments = (int) data[at], runs = (int) data[at + 1];
+        int box = at + 2, seg = at + 2 + 4 * runs;
         double best = Double.POSITIVE_INFINITY;
         // a run is skipped only when its box is clearly beyond both the limit and the best so far
         double bound = limit * (1 + 1e-9) + 1e-9;
         double bound2 = bound * bound;
-        for (int k = 0, runs = runBox.length / 4; k < runs; k++) {
-            double dx = Math.max(0, Math.max(runBox[4 * k] - px, px - runBox[4 * k + 2]));
-            double dy = Math.max(0, Math.max(runBox[4 * k + 1] - py, py - runBox[4 * k + 3]));
+        for (int k = 0; k < runs; k++) {
+            int b = box + 4 * k;
+            double dx = Math.max(0, Math.max(data[b] - px, px - data[b + 2]));
+            double dy = Math.max(0, Math.max(data[b + 1] - py, py - data[b + 3]));
             double d2 = dx * dx + dy * dy;
             if (d2 > bound2) continue;
             for (int s = k * RUN, e = Math.min(segments, s + RUN); s < e; s++) {
-                double d = pointToSegment(px, py, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
+                int q = seg + 4 * s;
+                double d = pointToSegment(px, py, data[q], data[q + 1], data[q + 2], data[q + 3]);
                 if (d < best) {
                     best = d;
-                    double b = best * (1 + 1e-9) + 1e-9;
-                    if (b < bound) {
-                        bound = b;
-                        bound2 = b * b;
+                    double bb = best * (1 + 1e-9) + 1e-9;
+                    if (bb < bound) {
+                        bound = bb;
+                        bound2 = bb * bb;
                     }
                 }
             }
