@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -169,7 +170,13 @@ public final class AuditJournal implements AutoCloseable {
     /** Reads every segment of {@code dir}, oldest first, without changing anything. */
     static List<Segment> read(Path dir) throws IOException {
         List<Segment> out = new ArrayList<>();
-        for (Path p : segmentFiles(dir)) out.add(readSegment(p));
+        for (Path p : segmentFiles(dir)) {
+            try {
+                out.add(readSegment(p));
+            } catch (NoSuchFileException copiedAndDeleted) {
+                // the copier removed it after listing: its records are in the table
+            }
+        }
         return out;
     }
 

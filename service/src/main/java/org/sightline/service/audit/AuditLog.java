@@ -50,6 +50,7 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final int MAX_BATCH = 4096;
     static final int COPY_BATCH = 10_000;
+    static final int COPY_LINGER_MS = 200;
     private static final String INSERT = "INSERT INTO audit_log(seq, at_ms, actor, role, action, target, outcome,"
             + " detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)";
 
@@ -447,11 +448,10 @@ public final class AuditLog implements AutoCloseable {
         List<Copy> batch = new ArrayList<>();
         while (true) {
             try {
-                batch.add(copyQueue.take());
+                gather(batch);
             } catch (InterruptedException e) {
                 return;
             }
-            copyQueue.drainTo(batch, COPY_BATCH - 1);
             boolean stop = batch.remove(COPY_STOP);
             copy(batch, stop);
             batch.clear();
@@ -462,6 +462,25 @@ public final class AuditLog implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Takes the next records, lingering up to {@value #COPY_LINGER_MS} ms for more unless someone
+     * waits for the copy (a flush, a store action) or the batch is full: an H2 commit costs about as
+     * much as a few hundred row inserts, so few large transactions keep the copy cheap.
+     */
+    private void gather(List<Copy> batch) throws InterruptedException {
+        Copy c = copyQueue.take();
+        batch.add(c);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COPY_LINGER_MS);
+        while (c.done() == null && c != COPY_STOP && batch.size() < COPY_BATCH) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            c = copyQueue.poll(left, TimeUnit.NANOSECONDS);
+            if (c == null) break;
+            batch.add(c);
+        }
+        copyQueue.drainTo(batch, Math.max(0, COPY_BATCH - batch.size()));
     }
 
     private void copy(List<Copy> batch, boolean stopping) {

@@ -38,23 +38,25 @@ public final class AuditVerifier {
      * it; it was never acknowledged) is not a problem.
      */
     public static Report verify(Database db, Path journalDir) {
+        // the journal first: a segment deleted meanwhile was copied before, so the table read next has it
+        List<AuditJournal.Segment> segments;
+        try {
+            segments = AuditJournal.read(journalDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit journal in " + journalDir, e);
+        }
         Report table = verify(db);
         if (!table.intact()) return table;
         List<AuditJournal.Record> records = new ArrayList<>();
-        try {
-            List<AuditJournal.Segment> segments = AuditJournal.read(journalDir);
-            for (int i = 0; i < segments.size(); i++) {
-                AuditJournal.Segment s = segments.get(i);
-                records.addAll(s.records());
-                if (!s.intact() && (i < segments.size() - 1 || !s.tornTail()))
-                    return broken(
-                            table.entries(),
-                            table.headSeq(),
-                            table.headHash(),
-                            "the journal segment " + s.file().getFileName() + " is damaged: " + s.damage());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit journal in " + journalDir, e);
+        for (int i = 0; i < segments.size(); i++) {
+            AuditJournal.Segment s = segments.get(i);
+            records.addAll(s.records());
+            if (!s.intact() && (i < segments.size() - 1 || !s.tornTail()))
+                return broken(
+                        table.entries(),
+                        table.headSeq(),
+                        table.headHash(),
+                        "the journal segment " + s.file().getFileName() + " is damaged: " + s.damage());
         }
         if (records.isEmpty()) return table;
         long first = records.get(0).seq();
