@@ -3,6 +3,7 @@ package org.sightline.service;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sightline.service.audit.AuditLog;
 import org.sightline.service.audit.AuditVerifier;
 import org.sightline.service.store.Database;
 import picocli.CommandLine.ArgGroup;
@@ -30,8 +31,9 @@ public final class AuditCommand implements Runnable {
             name = "verify",
             mixinStandardHelpOptions = true,
             description = {
-                "Re-compute the hash chain of the audit log and report the first entry that was altered, removed,"
-                        + " inserted or reordered. Exit 0 when intact, 1 when not.",
+                "Re-compute the hash chain of the audit log (the audit_log table and the journal in"
+                        + " DATA_DIR/audit-journal) and report the first entry that was altered, removed, inserted or"
+                        + " reordered. Exit 0 when intact, 1 when not.",
                 "The embedded H2 store can be opened by one process at a time: stop the service first (or ask a"
                         + " running one: GET /api/admin/audit with an admin token)."
             })
@@ -54,8 +56,10 @@ public final class AuditCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Database db;
+            Path journal;
             if (source != null && source.config != null) {
                 ServiceConfig cfg = ConfigFile.read(source.config);
+                journal = AuditLog.journalDir(cfg.dataDir());
                 db = cfg.database()
                         .map(d -> Database.of(
                                 d.url(),
@@ -67,9 +71,10 @@ public final class AuditCommand implements Runnable {
                 if (!java.nio.file.Files.isRegularFile(dir.resolve("sightline.mv.db")))
                     throw new IllegalArgumentException("no service store in " + dir + " (expected sightline.mv.db)");
                 db = Database.h2(dir);
+                journal = AuditLog.journalDir(dir);
             }
             try (db) {
-                AuditVerifier.Report r = AuditVerifier.verify(db);
+                AuditVerifier.Report r = AuditVerifier.verify(db, journal);
                 if (r.intact()) {
                     out.printf("audit log intact: %,d entries; head %d %s%n", r.entries(), r.headSeq(), r.headHash());
                     out.println("(removal of the newest entries is detectable only against a head recorded earlier)");

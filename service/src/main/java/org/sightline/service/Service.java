@@ -87,7 +87,7 @@ public final class Service implements AutoCloseable {
             int added = step(out, "camera registry (owners encrypted)", () -> registry.importNew(c.cameras()));
             if (added > 0) out.printf("    %,d cameras added to the registry%n", added);
             Tokens tokens = new Tokens(db);
-            audit = new AuditLog(db);
+            audit = new AuditLog(db, AuditLog.journalDir(cfg.dataDir()), auditFsync(db));
             int port = cfg.port() == 0 ? freePort(cfg.host()) : cfg.port();
             String url = "http://" + (cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host()) + ":" + port;
             FootageRequests requests = new FootageRequests(
@@ -128,6 +128,16 @@ public final class Service implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether the audit journal forces each group write to the device: as durable as the store it
+     * fronts (PostgreSQL fsyncs its commits, embedded H2 does not); {@code -Dsightline.audit.fsync}
+     * overrides.
+     */
+    static boolean auditFsync(Database db) {
+        String p = System.getProperty("sightline.audit.fsync");
+        return p != null ? Boolean.parseBoolean(p) : db.dialect() == Database.Dialect.POSTGRESQL;
     }
 
     private static Inputs.Request request(ServiceConfig.CityFiles f) {

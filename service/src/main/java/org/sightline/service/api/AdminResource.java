@@ -14,7 +14,7 @@ import org.sightline.service.store.Database;
 
 /**
  * Admin only: {@code POST /api/admin/tokens} issues a token for a role (shown once); {@code GET
- * /api/admin/audit} commits what is queued and verifies the hash chain; {@code GET
+ * /api/admin/audit} writes and copies what is queued and verifies the hash chain (table and journal); {@code GET
  * /api/admin/outbox} (demo mode only) shows the decrypted owner notifications a mail/SMS gateway
  * would send, so the consent workflow can be tried end to end.
  */
@@ -58,7 +58,7 @@ final class AdminResource {
         Auth.require(ctx, Role.ADMIN);
         Params.of(ctx, Set.of());
         audit.flush();
-        AuditVerifier.Report r = AuditVerifier.verify(db);
+        AuditVerifier.Report r = AuditVerifier.verify(db, audit.journalDir());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("intact", r.intact());
         m.put("entries", r.entries());

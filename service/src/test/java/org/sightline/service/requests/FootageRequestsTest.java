@@ -70,7 +70,7 @@ class FootageRequestsTest {
         FieldCipher cipher = new FieldCipher(key);
         Registry registry = new Registry(db, cipher);
         registry.importNew(List.of(camera));
-        audit = new AuditLog(db);
+        audit = new AuditLog(db, AuditLog.journalDir(dir), false);
         requests = new FootageRequests(db, audit, cipher, registry, clock, "http://127.0.0.1:1");
     }
 
