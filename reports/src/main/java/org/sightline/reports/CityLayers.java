@@ -28,8 +28,8 @@ final class CityLayers {
         List<Feature> areasLl = run.geojson("coverage/areas.geojson")
                 .or(() -> run.inputFeatures("areas"))
                 .orElse(List.of());
-        List<Feature> footLl = input(run, "buildings", "building footprints");
-        List<Feature> streetsLl = input(run, "streets", "streets");
+        List<Feature> footLl = input(run, "buildings", "building footprints", true);
+        List<Feature> streetsLl = input(run, "streets", "streets", false);
         List<Feature> cellsLl = output(run, "hotspots/cells.geojson");
         List<Feature> gapsLl = output(run, "gaps/gaps.geojson");
         List<Feature> candLl = output(run, "outreach/candidates.geojson");
@@ -61,9 +61,9 @@ final class CityLayers {
         return out;
     }
 
-    /** Input layer features in lon/lat (empty with a note when missing). */
-    List<Feature> input(RunFolder run, String layer, String what) {
-        Optional<List<Feature>> l = run.inputFeatures(layer);
+    /** Input layer features in lon/lat (empty with a note when missing); without properties if only drawn. */
+    List<Feature> input(RunFolder run, String layer, String what, boolean geometryOnly) {
+        Optional<List<Feature>> l = geometryOnly ? run.inputGeometries(layer) : run.inputFeatures(layer);
         if (l.isEmpty())
             notes.add("Maps are drawn without " + what + ": run.json names no readable GeoJSON for inputs." + layer
                     + ".");

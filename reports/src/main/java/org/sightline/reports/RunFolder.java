@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 import org.sightline.engine.geo.MetricCrs;
@@ -94,6 +95,18 @@ public final class RunFolder {
     /** An input layer read as features (GeoJSON, or CSV with {@code lon, lat} columns), in lon/lat. */
     public Optional<List<Feature>> inputFeatures(String layer) {
         return layers.computeIfAbsent("input:" + layer, k -> input(layer).flatMap(InputLayers::read));
+    }
+
+    /**
+     * An input layer's geometries without their properties, for layers that are only drawn (the
+     * buildings: hundreds of thousands of property maps nobody reads). Shares the full read if one was
+     * made.
+     */
+    public Optional<List<Feature>> inputGeometries(String layer) {
+        Optional<List<Feature>> full = layers.get("input:" + layer);
+        if (full != null) return full;
+        return layers.computeIfAbsent(
+                "input-geometries:" + layer, k -> input(layer).flatMap(p -> InputLayers.read(p, Set.of())));
     }
 
     /** {@code rejects/<layer>.csv} tables, by layer name. */
