@@ -3,6 +3,7 @@ package org.sightline.reports;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,7 +31,11 @@ import org.sightline.engine.geo.Geometries;
  * arrays → "").
  */
 final class GeoJson {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Jackson's fast double parser: correctly rounded, so the same doubles as Double.parseDouble. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
     private static final GeometryFactory GF = Geometries.FACTORY;
 
     private GeoJson() {}

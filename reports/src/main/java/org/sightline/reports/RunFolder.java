@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 import org.sightline.engine.geo.MetricCrs;
@@ -27,8 +29,10 @@ public final class RunFolder {
     private final Path dir;
     private final JsonNode run;
     private final JsonNode summary;
-    private final Map<String, Optional<Table>> tables = new HashMap<>();
-    private final Map<String, Optional<List<Feature>>> layers = new HashMap<>();
+    /** Look-ups read once, possibly ahead of need on a {@link Background} thread ({@link #prefetch}). */
+    private final Map<String, FutureTask<Optional<Table>>> tables = new ConcurrentHashMap<>();
+
+    private final Map<String, FutureTask<Optional<List<Feature>>>> layers = new ConcurrentHashMap<>();
     private MetricCrs crs;
 
     private RunFolder(Path dir) {
@@ -63,8 +67,8 @@ public final class RunFolder {
 
     /** A CSV table such as {@code coverage/areas.csv}. */
     public Optional<Table> table(String relative) {
-        return tables.computeIfAbsent(relative, r -> {
-            Path p = dir.resolve(r);
+        return once(tables, relative, () -> {
+            Path p = dir.resolve(relative);
             return Files.isRegularFile(p) ? Optional.of(Table.read(p)) : Optional.empty();
         });
     }
@@ -77,8 +81,8 @@ public final class RunFolder {
 
     /** A GeoJSON output such as {@code gaps/gaps.geojson}, in lon/lat. */
     public Optional<List<Feature>> geojson(String relative) {
-        return layers.computeIfAbsent(relative, r -> {
-            Path p = dir.resolve(r);
+        return once(layers, relative, () -> {
+            Path p = dir.resolve(relative);
             return Files.isRegularFile(p) ? Optional.of(GeoJson.read(p)) : Optional.empty();
         });
     }
@@ -94,7 +98,7 @@ public final class RunFolder {
 
     /** An input layer read as features (GeoJSON, or CSV with {@code lon, lat} columns), in lon/lat. */
     public Optional<List<Feature>> inputFeatures(String layer) {
-        return layers.computeIfAbsent("input:" + layer, k -> input(layer).flatMap(InputLayers::read));
+        return once(layers, "input:" + layer, () -> input(layer).flatMap(InputLayers::read));
     }
 
     /**
@@ -103,10 +107,41 @@ public final class RunFolder {
      * made.
      */
     public Optional<List<Feature>> inputGeometries(String layer) {
-        Optional<List<Feature>> full = layers.get("input:" + layer);
-        if (full != null) return full;
-        return layers.computeIfAbsent(
-                "input-geometries:" + layer, k -> input(layer).flatMap(p -> InputLayers.read(p, Set.of())));
+        FutureTask<Optional<List<Feature>>> full = layers.get("input:" + layer);
+        if (full != null) return once(layers, "input:" + layer, null);
+        return once(
+                layers, "input-geometries:" + layer, () -> input(layer).flatMap(p -> InputLayers.read(p, Set.of())));
+    }
+
+    /**
+     * Starts look-ups on {@link Background} threads, e.g. {@code run.prefetch(() -> run.geojson("x"))}:
+     * a later call of the same look-up waits for that read instead of reading again. A failed prefetch
+     * fails the later look-up the same way.
+     */
+    void prefetch(Runnable... lookUps) {
+        for (Runnable r : lookUps)
+            Background.submit(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // the look-up's own call rethrows it (the failed read is memoised)
+                }
+                return null;
+            });
+    }
+
+    /** The memoised value of {@code key}: computed here unless another thread already computes it. */
+    private static <T> T once(Map<String, FutureTask<T>> memo, String key, Callable<T> load) {
+        FutureTask<T> task = memo.get(key);
+        if (task == null) {
+            FutureTask<T> mine = new FutureTask<>(load);
+            task = memo.putIfAbsent(key, mine);
+            if (task == null) {
+                task = mine;
+                mine.run();
+            }
+        }
+        return Background.join(task);
     }
 
     /** {@code rejects/<layer>.csv} tables, by layer name. */
@@ -130,7 +165,7 @@ public final class RunFolder {
      * The metric CRS of the run: {@code run.json metric_crs}, else {@code coverage/city.json}, else the
      * UTM zone of {@code extentLonLat}.
      */
-    public MetricCrs metricCrs(Envelope extentLonLat) {
+    public synchronized MetricCrs metricCrs(Envelope extentLonLat) {
         if (crs != null) return crs;
         List<String> codes = new ArrayList<>();
         codes.add(run.path("metric_crs").asText(""));
