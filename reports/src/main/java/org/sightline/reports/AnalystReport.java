@@ -39,7 +39,7 @@ final class AnalystReport {
     static Document build(RunFolder run, ReportOptions options) {
         AnalystReport r = new AnalystReport(run, options);
         // the maps' layers are read in the background while the tables and charts are built
-        CityLayers.prefetch(run);
+        CityLayers.prefetch(run); // CRS, buildings, streets, … (the concentration curve needs the streets)
         run.prefetch(
                 () -> run.inputFeatures("incidents"),
                 () -> run.geojson("viewsheds/viewsheds.geojson"),

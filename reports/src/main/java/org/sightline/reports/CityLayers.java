@@ -29,6 +29,7 @@ final class CityLayers {
      */
     static void prefetch(RunFolder run) {
         run.prefetch(
+                run::knownMetricCrs,
                 () -> run.inputGeometries("buildings"),
                 () -> run.inputFeatures("streets"),
                 () -> run.geojson("hotspots/cells.geojson"),

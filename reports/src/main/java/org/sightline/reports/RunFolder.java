@@ -166,16 +166,25 @@ public final class RunFolder {
      * UTM zone of {@code extentLonLat}.
      */
     public synchronized MetricCrs metricCrs(Envelope extentLonLat) {
-        if (crs != null) return crs;
+        return knownMetricCrs().orElseGet(() -> crs = MetricCrs.utmFor(extentLonLat));
+    }
+
+    /**
+     * The metric CRS if the run names one ({@code run.json}, {@code coverage/city.json} or {@code
+     * hotspots/summary.json}), without looking at data. The first use of a CRS loads the EPSG database,
+     * so a report calls this ahead on a background thread.
+     */
+    synchronized Optional<MetricCrs> knownMetricCrs() {
+        if (crs != null) return Optional.of(crs);
         List<String> codes = new ArrayList<>();
         codes.add(run.path("metric_crs").asText(""));
         json("coverage/city.json").ifPresent(c -> codes.add(c.path("metric_crs").asText("")));
         json("hotspots/summary.json")
                 .ifPresent(c -> codes.add(c.path("metric_crs").asText("")));
         for (String c : codes) {
-            if (!c.isBlank()) return crs = MetricCrs.of(c);
+            if (!c.isBlank()) return Optional.of(crs = MetricCrs.of(c));
         }
-        return crs = MetricCrs.utmFor(extentLonLat);
+        return Optional.empty();
     }
 
     private static JsonNode readJson(Path p) {
