@@ -27,6 +27,8 @@ final class AnalystReport {
     private final RunFolder run;
     private final ReportOptions options;
     private final Document doc;
+    /** The concentration curve's blocks, built on a background thread. */
+    private Future<Document> concentration;
 
     private AnalystReport(RunFolder run, ReportOptions options) {
         this.run = run;
@@ -38,12 +40,16 @@ final class AnalystReport {
 
     static Document build(RunFolder run, ReportOptions options) {
         AnalystReport r = new AnalystReport(run, options);
-        // the maps' layers are read in the background while the tables and charts are built
-        CityLayers.prefetch(run); // CRS, buildings, streets, … (the concentration curve needs the streets)
-        run.prefetch(
-                () -> run.inputFeatures("incidents"),
-                () -> run.geojson("viewsheds/viewsheds.geojson"),
-                () -> run.inputFeatures("cameras"));
+        // In the background, while the tables and charts are built: the CRS and the biggest layer, the
+        // incident concentration curve (it reads streets and incidents), then the maps' other layers.
+        run.prefetch(run::knownMetricCrs, () -> run.inputGeometries("buildings"));
+        r.concentration = Background.submit(() -> {
+            Document part = new Document("", "");
+            Sections.concentration(part, run);
+            return part;
+        });
+        CityLayers.prefetch(run);
+        run.prefetch(() -> run.geojson("viewsheds/viewsheds.geojson"), () -> run.inputFeatures("cameras"));
         r.headline();
         r.areaTable();
         r.charts();
@@ -192,7 +198,7 @@ final class AnalystReport {
             scatter(rows);
             depth(rows);
         }
-        Sections.concentration(doc, run);
+        for (Document.Block b : Background.join(concentration).blocks()) doc.add(b);
         byKind();
     }
 

@@ -121,14 +121,20 @@ public final class RunFolder {
     void prefetch(Runnable... lookUps) {
         for (Runnable r : lookUps)
             Background.submit(() -> {
+                PREFETCHING.set(true);
                 try {
                     r.run();
                 } catch (RuntimeException e) {
                     // the look-up's own call rethrows it (the failed read is memoised)
+                } finally {
+                    PREFETCHING.set(false);
                 }
                 return null;
             });
     }
+
+    /** Set on a thread running a prefetch: it never waits for a read another thread already runs. */
+    private static final ThreadLocal<Boolean> PREFETCHING = ThreadLocal.withInitial(() -> false);
 
     /** The memoised value of {@code key}: computed here unless another thread already computes it. */
     private static <T> T once(Map<String, FutureTask<T>> memo, String key, Callable<T> load) {
@@ -141,6 +147,7 @@ public final class RunFolder {
                 mine.run();
             }
         }
+        if (PREFETCHING.get() && !task.isDone()) return null; // read elsewhere; nothing to wait for
         return Background.join(task);
     }
 
