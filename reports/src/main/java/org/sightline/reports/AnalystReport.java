@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.locationtech.jts.geom.Coordinate;
 import org.sightline.reports.Document.Cell;
 import org.sightline.reports.Document.DataTable;
@@ -26,6 +27,8 @@ final class AnalystReport {
     private final RunFolder run;
     private final ReportOptions options;
     private final Document doc;
+    /** The concentration curve's blocks, built on a background thread. */
+    private Future<Document> concentration;
 
     private AnalystReport(RunFolder run, ReportOptions options) {
         this.run = run;
@@ -37,6 +40,16 @@ final class AnalystReport {
 
     static Document build(RunFolder run, ReportOptions options) {
         AnalystReport r = new AnalystReport(run, options);
+        // In the background, while the tables and charts are built: the CRS and the biggest layer, the
+        // incident concentration curve (it reads streets and incidents), then the maps' other layers.
+        run.prefetch(run::knownMetricCrs, () -> run.inputGeometries("buildings"));
+        r.concentration = Background.submit(() -> {
+            Document part = new Document("", "");
+            Sections.concentration(part, run);
+            return part;
+        });
+        CityLayers.prefetch(run);
+        run.prefetch(() -> run.geojson("viewsheds/viewsheds.geojson"), () -> run.inputFeatures("cameras"));
         r.headline();
         r.areaTable();
         r.charts();
@@ -185,7 +198,7 @@ final class AnalystReport {
             scatter(rows);
             depth(rows);
         }
-        Sections.concentration(doc, run);
+        for (Document.Block b : Background.join(concentration).blocks()) doc.add(b);
         byKind();
     }
 
@@ -346,50 +359,63 @@ final class AnalystReport {
         for (Feature v : views) kinds.put(v.get("camera_id"), v.get("kind"));
         Table picks = run.table("outreach/picks.csv").orElse(new Table("picks.csv", List.of(), List.of()));
 
-        MapCanvas cov = new MapCanvas(c.crs, c.extent, "Coverage depth and cameras, whole city");
-        coverageLayers(cov, c, views, cams, kinds);
-        doc.add(
-                cov.finish(
-                        "map-coverage",
-                        "City overview: where the registered cameras can see (coverage depth from"
-                                + " viewsheds/viewsheds.geojson), with building footprints and streets from the run's inputs."));
-
-        MapCanvas hot = new MapCanvas(c.crs, c.extent, "Hotspots, coverage gaps and recommended sites");
-        c.base(hot, true);
-        ReportMaps.hotspots(hot, c);
-        ReportMaps.gaps(hot, c, 10);
-        ReportMaps.picks(hot, c, picks, 10);
-        doc.add(
-                hot.finish(
-                        "map-gaps",
-                        "City overview: Gi* hotspot cells (hotspots/cells.geojson), coverage gaps ranked"
-                                + " by uncovered incident weight (gaps/gaps.geojson), and the outreach plan's picks (outreach/picks.csv)."));
-
+        // The maps are drawn side by side and added in order. The zoomed panels start first; the two
+        // city maps share one drawing of the base layers (hundreds of thousands of footprints).
+        List<Future<Document.Image>> zooms = new ArrayList<>();
         List<Feature> top = ReportMaps.topGaps(c, 3);
-        if (top.isEmpty()) doc.note("No gap cells (gaps/gaps.geojson): no zoomed gap panels.");
         for (Feature g : top) {
-            MapCanvas z = new MapCanvas(
-                    c.crs,
-                    ReportMaps.around(g.geometry()),
-                    "Gap G" + g.get("rank") + ": " + g.get("area_name") + " (" + Fmt.num(g.num("uncovered_weight"), 1)
-                            + " uncovered)",
-                    ZOOM_HEIGHT);
-            coverageLayers(z, c, views, cams, kinds);
-            ReportMaps.hotspots(z, c, true);
-            ReportMaps.gaps(z, c, Integer.MAX_VALUE);
-            ReportMaps.picks(z, c, picks, Integer.MAX_VALUE);
-            doc.add(z.finish(
-                    "map-gap-" + g.get("rank"),
-                    "Gap G" + g.get("rank") + " (cell " + g.get("cell_id") + ", "
-                            + Fmt.count(g.num("incidents")) + " incidents, uncovered weight "
-                            + Fmt.num(g.num("uncovered_weight"), 1)
-                            + ") and 150 m around it."));
+            zooms.add(Background.submit(() -> {
+                MapCanvas z = new MapCanvas(
+                        c.crs,
+                        ReportMaps.around(g.geometry()),
+                        "Gap G" + g.get("rank") + ": " + g.get("area_name") + " ("
+                                + Fmt.num(g.num("uncovered_weight"), 1) + " uncovered)",
+                        ZOOM_HEIGHT);
+                coverageLayers(z, c, views, cams, kinds, null);
+                ReportMaps.hotspots(z, c, true);
+                ReportMaps.gaps(z, c, Integer.MAX_VALUE);
+                ReportMaps.picks(z, c, picks, Integer.MAX_VALUE);
+                return z.finish(
+                        "map-gap-" + g.get("rank"),
+                        "Gap G" + g.get("rank") + " (cell " + g.get("cell_id") + ", "
+                                + Fmt.count(g.num("incidents")) + " incidents, uncovered weight "
+                                + Fmt.num(g.num("uncovered_weight"), 1)
+                                + ") and 150 m around it.");
+            }));
         }
+        MapCanvas scratch = new MapCanvas(c.crs, c.extent, "");
+        c.drawBase(scratch, true);
+        int[] cityBase = scratch.framePixels();
+        List<Future<Document.Image>> drawn = new ArrayList<>();
+        drawn.add(Background.submit(() -> {
+            MapCanvas cov = new MapCanvas(c.crs, c.extent, "Coverage depth and cameras, whole city");
+            coverageLayers(cov, c, views, cams, kinds, cityBase);
+            return cov.finish(
+                    "map-coverage",
+                    "City overview: where the registered cameras can see (coverage depth from"
+                            + " viewsheds/viewsheds.geojson), with building footprints and streets from the run's inputs.");
+        }));
+        drawn.add(Background.submit(() -> {
+            MapCanvas hot = new MapCanvas(c.crs, c.extent, "Hotspots, coverage gaps and recommended sites");
+            c.base(hot, true, cityBase);
+            ReportMaps.hotspots(hot, c);
+            ReportMaps.gaps(hot, c, 10);
+            ReportMaps.picks(hot, c, picks, 10);
+            return hot.finish(
+                    "map-gaps",
+                    "City overview: Gi* hotspot cells (hotspots/cells.geojson), coverage gaps ranked"
+                            + " by uncovered incident weight (gaps/gaps.geojson), and the outreach plan's picks (outreach/picks.csv).");
+        }));
+        for (Future<Document.Image> f : drawn) doc.add(Background.join(f));
+        if (top.isEmpty()) doc.note("No gap cells (gaps/gaps.geojson): no zoomed gap panels.");
+        for (Future<Document.Image> f : zooms) doc.add(Background.join(f));
     }
 
+    /** @param base the frame's base layers as drawn for a map of the same frame, or null to draw them */
     private static void coverageLayers(
-            MapCanvas m, CityLayers c, List<Feature> views, List<Feature> cams, Map<String, String> kinds) {
-        c.base(m, true);
+            MapCanvas m, CityLayers c, List<Feature> views, List<Feature> cams, Map<String, String> kinds, int[] base) {
+        if (base == null) c.base(m, true);
+        else c.base(m, true, base);
         m.depth(CityLayers.geoms(views), 200);
         String[] labels = {"In view of 1 camera", "In view of 2 cameras", "In view of 3 or more cameras"};
         if (!views.isEmpty())

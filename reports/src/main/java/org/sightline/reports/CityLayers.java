@@ -23,13 +23,28 @@ final class CityLayers {
     private final RunFolder run;
     private final List<String> notes = new ArrayList<>();
 
+    /**
+     * Starts reading the layers a {@code CityLayers} of this run will need on background threads, so
+     * the report's tables and charts are built meanwhile. The biggest first.
+     */
+    static void prefetch(RunFolder run) {
+        run.prefetch(
+                run::knownMetricCrs,
+                () -> run.inputGeometries("buildings"),
+                () -> run.inputFeatures("streets"),
+                () -> run.geojson("hotspots/cells.geojson"),
+                () -> run.geojson("outreach/candidates.geojson"),
+                () -> run.geojson("gaps/gaps.geojson"),
+                () -> run.geojson("coverage/areas.geojson"));
+    }
+
     CityLayers(RunFolder run) {
         this.run = run;
         List<Feature> areasLl = run.geojson("coverage/areas.geojson")
                 .or(() -> run.inputFeatures("areas"))
                 .orElse(List.of());
-        List<Feature> footLl = input(run, "buildings", "building footprints");
-        List<Feature> streetsLl = input(run, "streets", "streets");
+        List<Feature> footLl = input(run, "buildings", "building footprints", true);
+        List<Feature> streetsLl = input(run, "streets", "streets", false);
         List<Feature> cellsLl = output(run, "hotspots/cells.geojson");
         List<Feature> gapsLl = output(run, "gaps/gaps.geojson");
         List<Feature> candLl = output(run, "outreach/candidates.geojson");
@@ -38,12 +53,18 @@ final class CityLayers {
             if (e.isNull()) for (Feature f : l) e.expandToInclude(f.geometry().getEnvelopeInternal());
         if (e.isNull()) e = new Envelope(-80.85, -80.83, 35.22, 35.23); // nothing to draw; any valid zone
         this.crs = run.metricCrs(e);
-        this.areas = metric(areasLl);
-        this.footprints = metric(footLl);
-        this.streets = metric(streetsLl);
-        this.hotspotCells = metric(cellsLl);
-        this.gaps = metric(gapsLl);
+        // projected side by side: the footprints alone are hundreds of thousands of polygons
+        var areasM = Background.submit(() -> metric(areasLl));
+        var footM = Background.submit(() -> metric(footLl));
+        var streetsM = Background.submit(() -> metric(streetsLl));
+        var cellsM = Background.submit(() -> metric(cellsLl));
+        var gapsM = Background.submit(() -> metric(gapsLl));
         this.candidates = metric(candLl);
+        this.areas = Background.join(areasM);
+        this.footprints = Background.join(footM);
+        this.streets = Background.join(streetsM);
+        this.hotspotCells = Background.join(cellsM);
+        this.gaps = Background.join(gapsM);
         Envelope m = new Envelope();
         for (List<Feature> l : List.of(areas, footprints, hotspotCells, streets))
             if (m.isNull()) for (Feature f : l) m.expandToInclude(f.geometry().getEnvelopeInternal());
@@ -56,14 +77,17 @@ final class CityLayers {
 
     List<Feature> metric(List<Feature> lonLat) {
         List<Feature> out = new ArrayList<>(lonLat.size());
-        for (Feature f : lonLat)
-            out.add(f.withGeometry(f.geometry().isEmpty() ? f.geometry() : crs.toMetric(f.geometry())));
+        for (Feature f : lonLat) {
+            Geometry g = f.geometry().isEmpty() ? f.geometry() : crs.toMetric(f.geometry());
+            g.getEnvelopeInternal(); // cached now, before maps on several threads read it
+            out.add(f.withGeometry(g));
+        }
         return out;
     }
 
-    /** Input layer features in lon/lat (empty with a note when missing). */
-    List<Feature> input(RunFolder run, String layer, String what) {
-        Optional<List<Feature>> l = run.inputFeatures(layer);
+    /** Input layer features in lon/lat (empty with a note when missing); without properties if only drawn. */
+    List<Feature> input(RunFolder run, String layer, String what, boolean geometryOnly) {
+        Optional<List<Feature>> l = geometryOnly ? run.inputGeometries(layer) : run.inputFeatures(layer);
         if (l.isEmpty())
             notes.add("Maps are drawn without " + what + ": run.json names no readable GeoJSON for inputs." + layer
                     + ".");
@@ -84,6 +108,22 @@ final class CityLayers {
 
     /** Draws the base layers (footprints, streets, area outlines) and records them as counts. */
     void base(MapCanvas map, boolean areaOutlines) {
+        drawBase(map, areaOutlines);
+        legendBase(map, areaOutlines);
+    }
+
+    /**
+     * The base layers of a map whose frame equals that of {@code drawn} (same extent and size): its
+     * pixels from {@link #drawBase} on that canvas, painted instead of drawn again; legend and counts as
+     * {@link #base}.
+     */
+    void base(MapCanvas map, boolean areaOutlines, int[] drawn) {
+        map.paintFrame(drawn);
+        legendBase(map, areaOutlines);
+    }
+
+    /** Draws the base layers only: footprints, streets, area outlines. */
+    void drawBase(MapCanvas map, boolean areaOutlines) {
         // At city scale footprint outlines would merge into a grey mesh: fill only.
         boolean fine = map.metresPerPixel() <= 2;
         map.polygons(
@@ -93,6 +133,9 @@ final class CityLayers {
                 0.4f);
         map.lines(geoms(streets), new java.awt.Color(0xA8, 0xA8, 0xA8), fine ? 1.4f : 0.6f, null);
         if (areaOutlines) map.lines(geoms(areas), new java.awt.Color(0x44, 0x44, 0x44), 1.3f, new float[] {6, 3});
+    }
+
+    private void legendBase(MapCanvas map, boolean areaOutlines) {
         if (!footprints.isEmpty()) {
             map.legend(
                     "Building footprint",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sightline.engine.geo.Geometries;
 
 /**
@@ -18,8 +19,13 @@ final class InputLayers {
     private InputLayers() {}
 
     static Optional<List<Feature>> read(Path file) {
+        return read(file, null);
+    }
+
+    /** As {@link #read(Path)}, keeping only the properties in {@code keep} ({@code null}: all). */
+    static Optional<List<Feature>> read(Path file, Set<String> keep) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".geojson") || name.endsWith(".json")) return Optional.of(GeoJson.read(file));
+        if (name.endsWith(".geojson") || name.endsWith(".json")) return Optional.of(GeoJson.read(file, keep));
         if (name.endsWith(".csv")) {
             Table t = Table.read(file);
             if (!t.has("lon") || !t.has("lat")) return Optional.empty();
@@ -28,7 +34,7 @@ final class InputLayers {
                 double lon = Table.numOrNaN(row, "lon"), lat = Table.numOrNaN(row, "lat");
                 if (!Double.isFinite(lon) || !Double.isFinite(lat)) continue;
                 Map<String, String> props = new LinkedHashMap<>(row);
-                props.keySet().removeIf(k -> k.startsWith("owner"));
+                props.keySet().removeIf(k -> k.startsWith("owner") || (keep != null && !keep.contains(k)));
                 out.add(new Feature(Geometries.point(lon, lat), props));
             }
             return Optional.of(out);

@@ -107,6 +107,23 @@ final class MapCanvas {
         return shapes.toShape(metric);
     }
 
+    /**
+     * The map frame's pixels as drawn so far (device pixels, row by row), to give another canvas of the
+     * same extent and size the same frame with {@link #paintFrame} instead of drawing it again.
+     */
+    int[] framePixels() {
+        return (int[]) img.getRaster().getDataElements(2 * PAD, 2 * 30, 2 * mapW, 2 * mapH, null);
+    }
+
+    /**
+     * Replaces the map frame's pixels with {@code pixels} from {@link #framePixels} of a canvas with the
+     * same extent and size (drawing is clipped to the frame, so nothing outside it differs).
+     */
+    void paintFrame(int[] pixels) {
+        if (pixels.length != 4 * mapW * mapH) throw new IllegalArgumentException("frame of another size");
+        img.getRaster().setDataElements(2 * PAD, 2 * 30, 2 * mapW, 2 * mapH, pixels);
+    }
+
     /** Filled polygons (fill may be null) with an outline (stroke may be null). */
     void polygons(List<Geometry> metric, Color fill, Color stroke, float width) {
         for (Geometry geom : metric) {

@@ -3,10 +3,14 @@ package org.sightline.reports;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -40,14 +44,18 @@ public final class PdfReport {
     };
 
     private final PDDocument pdf;
+    /** Images compressed ahead, by identity. */
+    private final Map<Document.Image, Future<PDImageXObject>> encoded;
+
     private final PDFont regular;
     private final PDFont bold;
     private final boolean unicode;
     private PDPageContentStream cs;
     private float y;
 
-    private PdfReport(PDDocument pdf) throws IOException {
+    private PdfReport(PDDocument pdf, Map<Document.Image, Future<PDImageXObject>> encoded) throws IOException {
         this.pdf = pdf;
+        this.encoded = encoded;
         Path reg = font("DejaVuSans.ttf"), b = font("DejaVuSans-Bold.ttf");
         if (reg != null && b != null) {
             regular = PDType0Font.load(pdf, reg.toFile());
@@ -70,13 +78,42 @@ public final class PdfReport {
 
     /** Writes {@code doc} as PDF to {@code out}. */
     public static void write(Document doc, OutputStream out) throws IOException {
-        try (PDDocument pdf = new PDDocument()) {
-            PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle(doc.title());
-            info.setCreator("Sightline");
-            PdfReport r = new PdfReport(pdf);
-            r.render(doc);
-            pdf.save(out);
+        // Images are compressed side by side on Background threads, each into a scratch document of
+        // its own (PDFBox documents are not thread-safe), kept open until the report is saved: the
+        // saved file holds the same image streams as when they were compressed one after another.
+        List<PDDocument> scratch = new ArrayList<>();
+        Map<Document.Image, Future<PDImageXObject>> encoded = new IdentityHashMap<>();
+        try {
+            for (Document.Image i : doc.images()) {
+                PDDocument d = new PDDocument();
+                scratch.add(d);
+                encoded.put(i, Background.submit(() -> {
+                    try {
+                        return LosslessFactory.createFromImage(d, i.image());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            }
+            try (PDDocument pdf = new PDDocument()) {
+                PDDocumentInformation info = pdf.getDocumentInformation();
+                info.setTitle(doc.title());
+                info.setCreator("Sightline");
+                PdfReport r = new PdfReport(pdf, encoded);
+                r.render(doc);
+                pdf.save(out);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            for (Future<PDImageXObject> f : encoded.values()) f.cancel(false);
+            for (PDDocument d : scratch) {
+                try {
+                    d.close();
+                } catch (IOException e) {
+                    // a scratch document in memory; nothing to release beyond it
+                }
+            }
         }
     }
 
@@ -302,7 +339,8 @@ public final class PdfReport {
     }
 
     private void image(Document.Image i) throws IOException {
-        PDImageXObject img = LosslessFactory.createFromImage(pdf, i.image());
+        Future<PDImageXObject> ahead = encoded.get(i);
+        PDImageXObject img = ahead != null ? Background.join(ahead) : LosslessFactory.createFromImage(pdf, i.image());
         float w = Math.min(WIDTH, i.widthPx() * 0.75f * 1.1f);
         float h = w * i.image().getHeight() / i.image().getWidth();
         float maxH = TOP - BOTTOM - 40;

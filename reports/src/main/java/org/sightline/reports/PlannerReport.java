@@ -25,6 +25,7 @@ final class PlannerReport {
                 "Camera outreach: planner report",
                 "Where coverage is missing at crime hotspots, and where recruiting cameras would close the most of it."
                         + " No individual camera is shown. Source: " + run.dir());
+        CityLayers.prefetch(run); // the maps' layers, read while the tables are built
         headline(doc, run);
         targets(doc, run);
         run.table("outreach/picks.csv").ifPresentOrElse(t -> Sections.picksTable(doc, t, run), () -> {

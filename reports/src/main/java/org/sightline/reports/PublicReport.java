@@ -27,6 +27,9 @@ final class PublicReport {
                 "Registered cameras in your city: public report",
                 "Coverage by the cameras residents and businesses have registered with the police, in hexagonal cells."
                         + " No individual camera is shown.");
+        // the map's layers, the viewsheds and the camera positions, read while the text is put together
+        CityLayers.prefetch(run);
+        run.prefetch(() -> run.geojson("viewsheds/viewsheds.geojson"), () -> run.inputFeatures("cameras"));
         doc.h1("What this shows");
         doc.p("Residents and businesses may register their private cameras with the police; police can ask the owner"
                 + " for footage, and see live only where a business has opted in. This report shows, per hexagonal"

@@ -2,6 +2,7 @@ package org.sightline.reports;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.sightline.engine.io.AtomicFiles;
 
 /**
@@ -33,8 +34,10 @@ public final class Reports {
         String base = "report-" + options.audience().code();
         Path html = options.out().resolve(base + ".html");
         Path pdf = options.out().resolve(base + ".pdf");
-        AtomicFiles.writeString(html, HtmlReport.render(doc));
+        // the two formats are encoded side by side (each compresses every image its own way)
+        Future<String> htmlText = Background.submit(() -> HtmlReport.render(doc));
         AtomicFiles.write(pdf, out -> PdfReport.write(doc, out));
+        AtomicFiles.writeString(html, Background.join(htmlText));
         return new Written(html, pdf, doc);
     }
 }

@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 import org.sightline.engine.geo.MetricCrs;
@@ -26,8 +29,10 @@ public final class RunFolder {
     private final Path dir;
     private final JsonNode run;
     private final JsonNode summary;
-    private final Map<String, Optional<Table>> tables = new HashMap<>();
-    private final Map<String, Optional<List<Feature>>> layers = new HashMap<>();
+    /** Look-ups read once, possibly ahead of need on a {@link Background} thread ({@link #prefetch}). */
+    private final Map<String, FutureTask<Optional<Table>>> tables = new ConcurrentHashMap<>();
+
+    private final Map<String, FutureTask<Optional<List<Feature>>>> layers = new ConcurrentHashMap<>();
     private MetricCrs crs;
 
     private RunFolder(Path dir) {
@@ -62,8 +67,8 @@ public final class RunFolder {
 
     /** A CSV table such as {@code coverage/areas.csv}. */
     public Optional<Table> table(String relative) {
-        return tables.computeIfAbsent(relative, r -> {
-            Path p = dir.resolve(r);
+        return once(tables, relative, () -> {
+            Path p = dir.resolve(relative);
             return Files.isRegularFile(p) ? Optional.of(Table.read(p)) : Optional.empty();
         });
     }
@@ -76,8 +81,8 @@ public final class RunFolder {
 
     /** A GeoJSON output such as {@code gaps/gaps.geojson}, in lon/lat. */
     public Optional<List<Feature>> geojson(String relative) {
-        return layers.computeIfAbsent(relative, r -> {
-            Path p = dir.resolve(r);
+        return once(layers, relative, () -> {
+            Path p = dir.resolve(relative);
             return Files.isRegularFile(p) ? Optional.of(GeoJson.read(p)) : Optional.empty();
         });
     }
@@ -93,7 +98,57 @@ public final class RunFolder {
 
     /** An input layer read as features (GeoJSON, or CSV with {@code lon, lat} columns), in lon/lat. */
     public Optional<List<Feature>> inputFeatures(String layer) {
-        return layers.computeIfAbsent("input:" + layer, k -> input(layer).flatMap(InputLayers::read));
+        return once(layers, "input:" + layer, () -> input(layer).flatMap(InputLayers::read));
+    }
+
+    /**
+     * An input layer's geometries without their properties, for layers that are only drawn (the
+     * buildings: hundreds of thousands of property maps nobody reads). Shares the full read if one was
+     * made.
+     */
+    public Optional<List<Feature>> inputGeometries(String layer) {
+        FutureTask<Optional<List<Feature>>> full = layers.get("input:" + layer);
+        if (full != null) return once(layers, "input:" + layer, null);
+        return once(
+                layers, "input-geometries:" + layer, () -> input(layer).flatMap(p -> InputLayers.read(p, Set.of())));
+    }
+
+    /**
+     * Starts look-ups on {@link Background} threads, e.g. {@code run.prefetch(() -> run.geojson("x"))}:
+     * a later call of the same look-up waits for that read instead of reading again. A failed prefetch
+     * fails the later look-up the same way.
+     */
+    void prefetch(Runnable... lookUps) {
+        for (Runnable r : lookUps)
+            Background.submit(() -> {
+                PREFETCHING.set(true);
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // the look-up's own call rethrows it (the failed read is memoised)
+                } finally {
+                    PREFETCHING.set(false);
+                }
+                return null;
+            });
+    }
+
+    /** Set on a thread running a prefetch: it never waits for a read another thread already runs. */
+    private static final ThreadLocal<Boolean> PREFETCHING = ThreadLocal.withInitial(() -> false);
+
+    /** The memoised value of {@code key}: computed here unless another thread already computes it. */
+    private static <T> T once(Map<String, FutureTask<T>> memo, String key, Callable<T> load) {
+        FutureTask<T> task = memo.get(key);
+        if (task == null) {
+            FutureTask<T> mine = new FutureTask<>(load);
+            task = memo.putIfAbsent(key, mine);
+            if (task == null) {
+                task = mine;
+                mine.run();
+            }
+        }
+        if (PREFETCHING.get() && !task.isDone()) return null; // read elsewhere; nothing to wait for
+        return Background.join(task);
     }
 
     /** {@code rejects/<layer>.csv} tables, by layer name. */
@@ -117,17 +172,26 @@ public final class RunFolder {
      * The metric CRS of the run: {@code run.json metric_crs}, else {@code coverage/city.json}, else the
      * UTM zone of {@code extentLonLat}.
      */
-    public MetricCrs metricCrs(Envelope extentLonLat) {
-        if (crs != null) return crs;
+    public synchronized MetricCrs metricCrs(Envelope extentLonLat) {
+        return knownMetricCrs().orElseGet(() -> crs = MetricCrs.utmFor(extentLonLat));
+    }
+
+    /**
+     * The metric CRS if the run names one ({@code run.json}, {@code coverage/city.json} or {@code
+     * hotspots/summary.json}), without looking at data. The first use of a CRS loads the EPSG database,
+     * so a report calls this ahead on a background thread.
+     */
+    synchronized Optional<MetricCrs> knownMetricCrs() {
+        if (crs != null) return Optional.of(crs);
         List<String> codes = new ArrayList<>();
         codes.add(run.path("metric_crs").asText(""));
         json("coverage/city.json").ifPresent(c -> codes.add(c.path("metric_crs").asText("")));
         json("hotspots/summary.json")
                 .ifPresent(c -> codes.add(c.path("metric_crs").asText("")));
         for (String c : codes) {
-            if (!c.isBlank()) return crs = MetricCrs.of(c);
+            if (!c.isBlank()) return Optional.of(crs = MetricCrs.of(c));
         }
-        return crs = MetricCrs.utmFor(extentLonLat);
+        return Optional.empty();
     }
 
     private static JsonNode readJson(Path p) {

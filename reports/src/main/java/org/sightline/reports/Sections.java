@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.sightline.reports.Document.Cell;
 import org.sightline.reports.Document.DataTable;
 import org.sightline.reports.Document.Figure;
@@ -134,22 +133,17 @@ final class Sections {
                 return;
             }
             var crs = run.metricCrs(envelope(streets.get()));
-            STRtree tree = new STRtree();
+            List<Geometry> lines = new ArrayList<>(streets.get().size());
             for (Feature s : streets.get()) {
-                Geometry m = crs.toMetric(s.geometry());
+                lines.add(crs.toMetric(s.geometry()));
                 perStreet.put(s.get("street_id"), 0.0);
-                tree.insert(m.getEnvelopeInternal(), new Object[] {s.get("street_id"), m});
             }
+            NearestStreets nearest = new NearestStreets(lines, MAX_STREET_DISTANCE_M);
             for (Feature i : incidents.get()) {
-                Geometry p = crs.toMetric(i.geometry());
+                int s = nearest.nearest(crs.toMetric(i.geometry()));
                 double w = Table.num(i.properties(), "weight").orElse(1);
-                Object[] best = (Object[]) tree.nearestNeighbour(
-                        p.getEnvelopeInternal(),
-                        new Object[] {null, p},
-                        (a, b) -> ((Geometry) ((Object[]) a.getItem())[1])
-                                .distance((Geometry) ((Object[]) b.getItem())[1]));
-                if (best == null || ((Geometry) best[1]).distance(p) > MAX_STREET_DISTANCE_M) unassigned++;
-                else perStreet.merge((String) best[0], w, Double::sum);
+                if (s < 0) unassigned++;
+                else perStreet.merge(streets.get().get(s).get("street_id"), w, Double::sum);
             }
             method = "each incident of the incidents input assigned to its nearest street feature within "
                     + (int) MAX_STREET_DISTANCE_M + " m, computed by the report";
