@@ -66,36 +66,35 @@ public final class CoverageJob {
             for (long k : tiles.keys(areas.get(a).geometry(), 0)) areaTiles.add(new Tuple2<>(k, a));
         JavaPairRDD<Long, Integer> areasByTile = sc.jsc().parallelizePairs(areaTiles, sc.partitions());
 
-        List<TilePart> parts = new ArrayList<>(views.cogroup(areasByTile, sc.contexts(0), sc.partitioner())
-                .mapPartitions(it -> {
-                    STRtree streetIndex = new STRtree();
-                    List<Street> ss = streetsB.value();
-                    for (int s = 0; s < ss.size(); s++)
-                        streetIndex.insert(ss.get(s).geometry().getEnvelopeInternal(), s);
-                    List<TilePart> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        var t = it.next();
-                        List<CameraResult> ctx = new ArrayList<>();
-                        t._2()._1().forEach(ctx::add);
-                        TreeSet<Integer> inside = new TreeSet<>();
-                        t._2()._2().forEach(inside::add);
-                        if (ctx.isEmpty() && inside.isEmpty()) continue;
-                        ctx.sort(Comparator.comparingLong(CameraResult::index));
-                        var c = t._2()._3().iterator();
-                        TilePart p = tilePart(
-                                t._1(),
-                                tiles,
-                                ctx,
-                                List.copyOf(inside),
-                                c.hasNext() ? c.next() : null,
-                                areasB.value(),
-                                ss,
-                                streetIndex);
-                        if (p != null) out.add(p);
-                    }
-                    return out.iterator();
-                })
-                .collect());
+        // viewsheds and area indices tagged by type (a view: CameraResult; an area: Integer)
+        JavaPairRDD<Long, Object> tagged = TileJoin.partitioned(views, sc.partitioner())
+                .mapValues(v -> (Object) v)
+                .union(areasByTile.partitionBy(sc.partitioner()).mapValues(v -> (Object) v));
+        // the street index once per task (a partition's tiles share it), built on first use
+        STRtree[] streetIndex = {null};
+        List<TilePart> parts =
+                new ArrayList<>(TileJoin.join(tagged, sc.contexts(0), sc.partitioner(), (tile, items, c) -> {
+                            List<CameraResult> ctx = new ArrayList<>();
+                            TreeSet<Integer> inside = new TreeSet<>();
+                            for (Object v : items) {
+                                if (v instanceof CameraResult r) ctx.add(r);
+                                else inside.add((Integer) v);
+                            }
+                            ctx.sort(Comparator.comparingLong(CameraResult::index));
+                            TilePart p = tilePart(
+                                    tile,
+                                    tiles,
+                                    ctx,
+                                    List.copyOf(inside),
+                                    c,
+                                    areasB.value(),
+                                    streetsB.value(),
+                                    streetIndex(streetIndex, streetsB));
+                            return p == null
+                                    ? java.util.Collections.<TilePart>emptyIterator()
+                                    : List.of(p).iterator();
+                        })
+                        .collect());
         parts.sort(Comparator.comparingLong(TilePart::key));
 
         double[][] areaSums = new double[areas.size()][7];
@@ -261,6 +260,20 @@ public final class CoverageJob {
                 pieceStreet.stream().mapToInt(Integer::intValue).toArray(),
                 sCovered,
                 sLive);
+    }
+
+    private static STRtree streetIndex(STRtree[] cache, Broadcast<List<Street>> streets) {
+        synchronized (cache) {
+            if (cache[0] == null) {
+                STRtree index = new STRtree();
+                List<Street> ss = streets.value();
+                for (int s = 0; s < ss.size(); s++)
+                    index.insert(ss.get(s).geometry().getEnvelopeInternal(), s);
+                index.build();
+                cache[0] = index;
+            }
+            return cache[0];
+        }
     }
 
     private static Geometry clip(Geometry g, Polygon tile) {

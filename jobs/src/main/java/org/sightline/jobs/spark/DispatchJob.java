@@ -47,41 +47,61 @@ public final class DispatchJob {
                     return out.iterator();
                 });
         JavaPairRDD<Long, TileContext> contexts = sc.contexts(o.uncertaintyM() + ViewshedJob.HALO_MARGIN_M);
-        return incidents.cogroup(cameras, contexts, sc.partitioner()).mapPartitionsToPair(it -> {
-            STRtree streetIndex = new STRtree();
-            for (Street s : streetsB.value()) streetIndex.insert(s.geometry().getEnvelopeInternal(), s);
-            List<Tuple2<Long, List<Suggestion>>> out = new ArrayList<>();
-            while (it.hasNext()) {
-                var tile = it.next();
-                List<Tuple2<Long, Incident>> incs = new ArrayList<>();
-                tile._2()._1().forEach(incs::add);
-                if (incs.isEmpty()) continue;
-                List<CameraResult> cams = new ArrayList<>();
-                tile._2()._2().forEach(cams::add);
-                cams.sort(Comparator.comparingLong(CameraResult::index));
-                var ctx = tile._2()._3().iterator();
-                List<Polygon> indoor = ctx.hasNext() ? ctx.next().indoor() : List.of();
-                Envelope env = tiles.polygon(tile._1()).getEnvelopeInternal();
-                env.expandBy(streetHalo);
-                @SuppressWarnings("unchecked")
-                List<Street> streets = new ArrayList<>(streetIndex.query(env));
-                streets.sort(Comparator.comparing(Street::id));
-                DispatchIndex index = DispatchIndex.build(
-                        cams.stream().map(CameraResult::dispatchCamera).toList(), indoor, streets, approach);
-                for (Tuple2<Long, Incident> t : incs) {
-                    Incident inc = t._2();
-                    out.add(new Tuple2<>(
-                            t._1(),
-                            index.rank(
-                                    inc.id(),
-                                    inc.position(),
-                                    inc.occurredAt(),
-                                    now == null ? inc.occurredAt() : now,
-                                    o)));
-                }
+        // incidents and cameras tagged by type (an incident: Tuple2<index, Incident>; a camera: CameraResult)
+        JavaPairRDD<Long, Object> tagged = incidents
+                .mapValues(v -> (Object) v)
+                .union(TileJoin.partitioned(cameras, sc.partitioner()).mapValues(v -> (Object) v));
+        // the street index once per task (a partition's tiles share it), built on first use
+        STRtree[] streetIndex = {null};
+        return TileJoin.join(tagged, contexts, sc.partitioner(), (tile, items, context) -> {
+                    List<Tuple2<Long, Incident>> incs = new ArrayList<>();
+                    List<CameraResult> cams = new ArrayList<>();
+                    for (Object v : items) {
+                        if (v instanceof CameraResult c) cams.add(c);
+                        else {
+                            @SuppressWarnings("unchecked")
+                            Tuple2<Long, Incident> t = (Tuple2<Long, Incident>) v;
+                            incs.add(t);
+                        }
+                    }
+                    List<Tuple2<Long, List<Suggestion>>> out = new ArrayList<>(incs.size());
+                    if (incs.isEmpty()) return out.iterator();
+                    cams.sort(Comparator.comparingLong(CameraResult::index));
+                    List<Polygon> indoor = context != null ? context.indoor() : List.of();
+                    Envelope env = tiles.polygon(tile).getEnvelopeInternal();
+                    env.expandBy(streetHalo);
+                    @SuppressWarnings("unchecked")
+                    List<Street> streets =
+                            new ArrayList<>(streetIndex(streetIndex, streetsB).query(env));
+                    streets.sort(Comparator.comparing(Street::id));
+                    DispatchIndex index = DispatchIndex.build(
+                            cams.stream().map(CameraResult::dispatchCamera).toList(), indoor, streets, approach);
+                    for (Tuple2<Long, Incident> t : incs) {
+                        Incident inc = t._2();
+                        out.add(new Tuple2<>(
+                                t._1(),
+                                index.rank(
+                                        inc.id(),
+                                        inc.position(),
+                                        inc.occurredAt(),
+                                        now == null ? inc.occurredAt() : now,
+                                        o)));
+                    }
+                    return out.iterator();
+                })
+                .mapToPair(t -> t);
+    }
+
+    private static STRtree streetIndex(STRtree[] cache, Broadcast<List<Street>> streets) {
+        synchronized (cache) {
+            if (cache[0] == null) {
+                STRtree index = new STRtree();
+                for (Street s : streets.value()) index.insert(s.geometry().getEnvelopeInternal(), s);
+                index.build();
+                cache[0] = index;
             }
-            return out.iterator();
-        });
+            return cache[0];
+        }
     }
 
     /** Each incident's ranked suggestions, in incident order (for writing one file). */

@@ -31,20 +31,28 @@ public final class GapsJob {
                     return out.iterator();
                 });
         // index * 2 + (1 if a live camera sees it), for the covered incidents only
-        List<Long> covered = sc.incidentsByTile()
-                .cogroup(views, sc.partitioner())
-                .flatMap(tile -> {
+        // incidents and viewsheds tagged by type (an incident: Tuple2<index, Incident>; a view: CameraResult)
+        // and grouped by tile within each partition (no cogroup: TileJoin)
+        JavaPairRDD<Long, Object> tagged = sc.incidentsByTile()
+                .mapValues(v -> (Object) v)
+                .union(TileJoin.partitioned(views, sc.partitioner()).mapValues(v -> (Object) v));
+        List<Long> covered = TileJoin.group(tagged, sc.partitioner(), (tile, items, ctx) -> {
                     List<Long> out = new ArrayList<>();
-                    var incs = tile._2()._1().iterator();
-                    if (!incs.hasNext()) return out.iterator();
+                    List<Tuple2<Long, Incident>> incs = new ArrayList<>();
                     List<CameraResult> vs = new ArrayList<>();
-                    tile._2()._2().forEach(vs::add);
-                    if (vs.isEmpty()) return out.iterator();
+                    for (Object o : items) {
+                        if (o instanceof CameraResult c) vs.add(c);
+                        else {
+                            @SuppressWarnings("unchecked")
+                            Tuple2<Long, Incident> t = (Tuple2<Long, Incident>) o;
+                            incs.add(t);
+                        }
+                    }
+                    if (incs.isEmpty() || vs.isEmpty()) return out.iterator();
                     vs.sort(Comparator.comparingLong(CameraResult::index));
                     List<CameraView> cv = vs.stream().map(CameraResult::view).toList();
                     CoverageIndex index = new CoverageIndex(cv);
-                    while (incs.hasNext()) {
-                        Tuple2<Long, Incident> t = incs.next();
+                    for (Tuple2<Long, Incident> t : incs) {
                         if (!HotspotJob.finite(t._2())) continue;
                         double x = t._2().position().getX(),
                                 y = t._2().position().getY();

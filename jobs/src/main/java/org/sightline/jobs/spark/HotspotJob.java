@@ -35,14 +35,23 @@ public final class HotspotJob {
         List<Tuple2<String, Double>> bins = sc.incidents()
                 .filter(t -> finite(t._2()))
                 .mapToPair(t -> new Tuple2<>(key(t._2(), cell), new Tuple2<>(t._1(), t._2().weight())))
-                .groupByKey(new HashPartitioner(sc.partitions()))
-                .mapToPair(g -> {
-                    List<Tuple2<Long, Double>> ws = new ArrayList<>();
-                    g._2().forEach(ws::add);
-                    ws.sort(Comparator.comparing(Tuple2::_1));
-                    double sum = 0;
-                    for (Tuple2<Long, Double> w : ws) sum += w._2();
-                    return new Tuple2<>(g._1(), sum);
+                // partitionBy + a local grouping, not groupByKey: Spark's aggregation map re-estimates its
+                // size by walking the buffered values again and again
+                .partitionBy(new HashPartitioner(sc.partitions()))
+                .mapPartitions(it -> {
+                    java.util.Map<String, List<Tuple2<Long, Double>>> byCell = new java.util.HashMap<>();
+                    while (it.hasNext()) {
+                        Tuple2<String, Tuple2<Long, Double>> t = it.next();
+                        byCell.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2());
+                    }
+                    List<Tuple2<String, Double>> out = new ArrayList<>(byCell.size());
+                    byCell.forEach((cellKey, ws) -> {
+                        ws.sort(Comparator.comparing(Tuple2::_1));
+                        double sum = 0;
+                        for (Tuple2<Long, Double> w : ws) sum += w._2();
+                        out.add(new Tuple2<>(cellKey, sum));
+                    });
+                    return out.iterator();
                 })
                 .collect();
         List<Tuple2<String, Double>> sorted = new ArrayList<>(bins);

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.KnownSizeEstimation;
 import org.locationtech.jts.geom.Envelope;
 import org.sightline.engine.city.City;
 import org.sightline.engine.model.Area;
@@ -129,10 +130,26 @@ public final class SparkCity {
                                 b);
                     })
                     .partitionBy(partitioner)
-                    .mapValues(b -> new Tuple2<>(Wire.incidentIndex(b), Wire.readIncident(b)))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    .mapValues(b -> new IndexedIncident(Wire.incidentIndex(b), Wire.readIncident(b)))
+                    .persist(StorageLevel.MEMORY_AND_DISK())
+                    .mapValues(IndexedIncident::pair);
         }
         return incidents;
+    }
+
+    /**
+     * A cached incident with its input index. Spark's cache asks its size instead of walking the
+     * incident's objects (id, point, factory, time), which it did again and again while caching.
+     */
+    record IndexedIncident(long index, Incident incident) implements java.io.Serializable, KnownSizeEstimation {
+        Tuple2<Long, Incident> pair() {
+            return new Tuple2<>(index, incident);
+        }
+
+        @Override
+        public long estimatedSize() {
+            return 400 + 2L * (incident.id().length() + incident.category().length());
+        }
     }
 
     /** The areas, in input order, on every executor. */
@@ -170,10 +187,18 @@ public final class SparkCity {
         JavaRDD<byte[]> rdd = shipped(encoded);
         TileGrid grid = tiles;
         double minH = city.viewshedOptions().minOccluderHeightM();
-        return rdd.flatMapToPair(b -> {
-                    Envelope e = Wire.envelope(b);
-                    List<Tuple2<Long, byte[]>> out = new ArrayList<>();
-                    for (long k : grid.keys(e, haloM)) out.add(new Tuple2<>(k, b));
+        // one record per tile and slice (the slice's footprints for that tile, concatenated), not one per
+        // footprint and tile: Java serialization costs per record, the bytes themselves cost little
+        return rdd.mapPartitionsToPair(it -> {
+                    java.util.Map<Long, Wire.Blob> byTile = new java.util.TreeMap<>();
+                    while (it.hasNext()) {
+                        byte[] b = it.next();
+                        Envelope e = Wire.envelope(b);
+                        for (long k : grid.keys(e, haloM))
+                            byTile.computeIfAbsent(k, x -> new Wire.Blob()).add(b);
+                    }
+                    List<Tuple2<Long, byte[]>> out = new ArrayList<>(byTile.size());
+                    byTile.forEach((k, blob) -> out.add(new Tuple2<>(k, blob.bytes())));
                     return out.iterator();
                 })
                 // partitionBy + a local grouping, not groupByKey: Spark's aggregation map re-estimates its
@@ -184,8 +209,7 @@ public final class SparkCity {
                             java.util.Map<Long, List<byte[]>> byTile = new java.util.TreeMap<>();
                             while (it.hasNext()) {
                                 Tuple2<Long, byte[]> t = it.next();
-                                byTile.computeIfAbsent(t._1(), k -> new ArrayList<>())
-                                        .add(t._2());
+                                Wire.Blob.split(t._2(), byTile.computeIfAbsent(t._1(), k -> new ArrayList<>()));
                             }
                             List<Tuple2<Long, TileContext>> out = new ArrayList<>(byTile.size());
                             byTile.forEach((k, bs) -> out.add(new Tuple2<>(k, TileContext.of(bs, minH))));

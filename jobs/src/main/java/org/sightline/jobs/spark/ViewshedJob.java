@@ -19,7 +19,7 @@ import scala.Tuple2;
  * TileContext} (every footprint within the largest range + 1 m, merged once per tile, in input order,
  * so a group of touching footprints merges exactly as in the engine-only run); {@link Viewsheds#of}
  * from the engine runs for each camera. Only the cameras move: the tiles are already partitioned by
- * the same partitioner. Nothing is collected.
+ * the same partitioner ({@link TileJoin}). Nothing is collected.
  */
 public final class ViewshedJob {
     /** Beyond the largest range: the façade nudge and rounding. */
@@ -43,18 +43,21 @@ public final class ViewshedJob {
             Partitioner partitioner,
             boolean outdoor) {
         double minH = options.minOccluderHeightM();
-        return cameras.mapToPair(t -> new Tuple2<>(
-                        tiles.key(t._2().position().getX(), t._2().position().getY()), t))
-                .cogroup(contexts, partitioner)
-                .flatMapToPair(tile -> {
-                    List<Tuple2<Long, Camera>> cams = new ArrayList<>();
-                    tile._2()._1().forEach(cams::add);
-                    if (cams.isEmpty()) return java.util.Collections.emptyIterator();
-                    cams.sort(Comparator.comparing(Tuple2::_1));
-                    var it = tile._2()._2().iterator();
-                    TileContext ctx = it.hasNext() ? it.next() : TileContext.empty(minH);
-                    return compute(cams, ctx, options, outdoor).iterator();
-                });
+        return TileJoin.join(
+                        cameras.mapToPair(t -> new Tuple2<>(
+                                tiles.key(
+                                        t._2().position().getX(),
+                                        t._2().position().getY()),
+                                t)),
+                        contexts,
+                        partitioner,
+                        (tile, cams, ctx) -> {
+                            List<Tuple2<Long, Camera>> sorted = new ArrayList<>(cams);
+                            sorted.sort(Comparator.comparing(Tuple2::_1));
+                            return compute(sorted, ctx != null ? ctx : TileContext.empty(minH), options, outdoor)
+                                    .iterator();
+                        })
+                .mapToPair(t -> t);
     }
 
     /** The engine's work for one tile: every camera's viewshed and its outdoor part. */

@@ -159,4 +159,33 @@ final class Wire {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Encoded values concatenated into one array, each as its length and its bytes. */
+    static final class Blob {
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final DataOutputStream out = new DataOutputStream(bytes);
+
+        void add(byte[] value) {
+            try {
+                out.writeInt(value.length);
+                out.write(value);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        byte[] bytes() {
+            return bytes.toByteArray();
+        }
+
+        /** Adds the values of {@code blob}, in order, to {@code to}. */
+        static void split(byte[] blob, java.util.List<byte[]> to) {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(blob);
+            while (in.hasRemaining()) {
+                byte[] value = new byte[in.getInt()];
+                in.get(value);
+                to.add(value);
+            }
+        }
+    }
 }
