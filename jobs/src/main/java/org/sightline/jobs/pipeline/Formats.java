@@ -1,7 +1,14 @@
 package org.sightline.jobs.pipeline;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,8 +16,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The table formats of a stage folder. Stages write CSV and GeoJSON (docs/outputs.md); {@code csv}
@@ -56,18 +61,57 @@ final class Formats {
         String name = geojson.getFileName().toString();
         Dataset<Row> t = OutputViews.withWktGeometry(
                 spark, geojson.resolveSibling(name.substring(0, name.length() - ".geojson".length()) + ".csv"));
-        if (t == null) {
-            Dataset<Row> fc =
-                    spark.read().format("geojson").option("multiLine", "true").load(geojson.toString());
-            if (!List.of(fc.columns()).contains("features")) return false;
-            // "features": [] is read as an array of strings: nothing to convert
-            if (!(fc.schema().apply("features").dataType() instanceof ArrayType a
-                    && a.elementType() instanceof StructType)) return false;
-            t = OutputViews.features(fc);
+        Path lines = null;
+        try {
+            if (t == null) {
+                // one Feature per line, so Sedona reads it as rows in parallel; read with multiLine, the
+                // whole FeatureCollection would be one row held in one task (out of memory at 10x)
+                lines = geojson.resolveSibling(name + ".features.jsonl"); // no leading dot: Spark skips hidden files
+                if (featureLines(geojson, lines) == 0) return false;
+                Dataset<Row> f = spark.read().format("geojson").load(lines.toString());
+                t = List.of(f.columns()).contains("properties")
+                        ? f.selectExpr("geometry", "properties.*")
+                        : f.select("geometry");
+            }
+            if (t.isEmpty()) return false;
+            t.coalesce(1).write().mode("overwrite").format("geoparquet").save(target.toString());
+            return true;
+        } finally {
+            if (lines != null) delete(lines);
         }
-        if (t.isEmpty()) return false;
-        t.coalesce(1).write().mode("overwrite").format("geoparquet").save(target.toString());
-        return true;
+    }
+
+    /**
+     * Copies the features of a FeatureCollection to {@code out}, one Feature object per line, streaming
+     * (constant memory); returns how many.
+     */
+    static long featureLines(Path geojson, Path out) {
+        JsonFactory json = new JsonFactory();
+        long n = 0;
+        try (JsonParser p = json.createParser(geojson.toFile());
+                Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a GeoJSON object: " + geojson);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (!field.equals("features") || v != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    StringWriter line = new StringWriter();
+                    try (JsonGenerator g = json.createGenerator(line)) {
+                        g.copyCurrentStructure(p);
+                    }
+                    w.write(line.toString());
+                    w.write('\n');
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
     }
 
     private static List<Path> list(Path dir) {
