@@ -1,6 +1,7 @@
 package org.sightline.engine.dispatch;
 
 import java.util.Arrays;
+import org.sightline.engine.geo.GridIndex;
 
 /**
  * Which boxes touch which cell of a uniform grid, for an index that lays out its own per-cell data:
@@ -49,7 +50,7 @@ final class CellTable {
                 }
             }
         }
-        int[] order = sortedOrder(pair);
+        int[] order = GridIndex.sortedOrder(pair);
         int[] boxOf = new int[total];
         k = 0;
         for (int i = 0; i < n; i++) {
@@ -118,35 +119,5 @@ final class CellTable {
             if (pos < 0) return 0;
         }
         return (long) start[pos] << 32 | start[pos + 1];
-    }
-
-    /** Indices of {@code cellKeys} in ascending key order (ties by index). */
-    private static int[] sortedOrder(long[] cellKeys) {
-        int n = cellKeys.length;
-        int[] out = new int[n];
-        if (n == 0) return out;
-        long minKey = Long.MAX_VALUE, maxKey = Long.MIN_VALUE;
-        for (long key : cellKeys) {
-            minKey = Math.min(minKey, key);
-            maxKey = Math.max(maxKey, key);
-        }
-        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
-        long span = maxKey - minKey;
-        if (span >= 0 && (64 - Long.numberOfLeadingZeros(span)) + bits <= 63) {
-            long[] packed = new long[n];
-            for (int i = 0; i < n; i++) packed[i] = ((cellKeys[i] - minKey) << bits) | i;
-            Arrays.sort(packed);
-            long mask = (1L << bits) - 1;
-            for (int i = 0; i < n; i++) out[i] = (int) (packed[i] & mask);
-            return out;
-        }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) boxed[i] = i;
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Long.compare(cellKeys[a], cellKeys[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        for (int i = 0; i < n; i++) out[i] = boxed[i];
-        return out;
     }
 }

@@ -114,8 +114,11 @@ public final class GridIndex {
         return Arrays.binarySearch(keys, key(cx, cy));
     }
 
-    /** Indices of {@code cellKeys} in ascending key order (ties by index). */
-    private static int[] sortedOrder(long[] cellKeys) {
+    /**
+     * Indices of {@code cellKeys} in ascending key order (ties by index): one primitive sort of packed
+     * (key, index) pairs when they fit in a long, else a boxed stable sort.
+     */
+    public static int[] sortedOrder(long[] cellKeys) {
         int n = cellKeys.length;
         if (n == 0) return new int[0];
         long minKey = Long.MAX_VALUE, maxKey = Long.MIN_VALUE;
