@@ -54,16 +54,9 @@ public final class DispatchJob {
         // the street index once per task (a partition's tiles share it), built on first use
         STRtree[] streetIndex = {null};
         return TileJoin.join(tagged, contexts, sc.partitioner(), (tile, items, context) -> {
-                    List<Tuple2<Long, Incident>> incs = new ArrayList<>();
-                    List<CameraResult> cams = new ArrayList<>();
-                    for (Object v : items) {
-                        if (v instanceof CameraResult c) cams.add(c);
-                        else {
-                            @SuppressWarnings("unchecked")
-                            Tuple2<Long, Incident> t = (Tuple2<Long, Incident>) v;
-                            incs.add(t);
-                        }
-                    }
+                    TileItems split = TileItems.split(items);
+                    List<Tuple2<Long, Incident>> incs = split.incidents();
+                    List<CameraResult> cams = split.cameras();
                     List<Tuple2<Long, List<Suggestion>>> out = new ArrayList<>(incs.size());
                     if (incs.isEmpty()) return out.iterator();
                     cams.sort(Comparator.comparingLong(CameraResult::index));

@@ -38,16 +38,9 @@ public final class GapsJob {
                 .union(TileJoin.partitioned(views, sc.partitioner()).mapValues(v -> (Object) v));
         List<Long> covered = TileJoin.group(tagged, sc.partitioner(), (tile, items, ctx) -> {
                     List<Long> out = new ArrayList<>();
-                    List<Tuple2<Long, Incident>> incs = new ArrayList<>();
-                    List<CameraResult> vs = new ArrayList<>();
-                    for (Object o : items) {
-                        if (o instanceof CameraResult c) vs.add(c);
-                        else {
-                            @SuppressWarnings("unchecked")
-                            Tuple2<Long, Incident> t = (Tuple2<Long, Incident>) o;
-                            incs.add(t);
-                        }
-                    }
+                    TileItems split = TileItems.split(items);
+                    List<Tuple2<Long, Incident>> incs = split.incidents();
+                    List<CameraResult> vs = split.cameras();
                     if (incs.isEmpty() || vs.isEmpty()) return out.iterator();
                     vs.sort(Comparator.comparingLong(CameraResult::index));
                     List<CameraView> cv = vs.stream().map(CameraResult::view).toList();
