@@ -61,7 +61,8 @@ public final class DispatchIndex {
 
     /* Per camera, what ranking the candidates needs: INFO doubles at INFO·i. */
     private static final int INFO = 8;
-    private static final int HEADING = 0, FOV = 1, RANGE_M = 2, RETENTION = 3, LIVE = 4, FULL = 5, ID_RANK = 6;
+    private static final int AXIS_X = 0, FOV = 1, RANGE_M = 2, RETENTION = 3, LIVE = 4, FULL = 5, ID_RANK = 6;
+    private static final int AXIS_Y = 7; // (AXIS_X, AXIS_Y): the optical axis as a unit vector (grid bearings)
 
     /* Footprint entries: per footprint cell, ENTRY doubles per footprint (box, then its block). */
     private static final int ENTRY = 5;
@@ -125,7 +126,9 @@ public final class DispatchIndex {
             cam[b + RANGE] = c.rangeM();
             cam[b + CAM] = i;
             int f = INFO * i;
-            info[f + HEADING] = c.headingDeg();
+            double heading = Math.toRadians(c.headingDeg());
+            info[f + AXIS_X] = Math.sin(heading);
+            info[f + AXIS_Y] = Math.cos(heading);
             info[f + FOV] = c.fovDeg();
             info[f + RANGE_M] = c.rangeM();
             info[f + RETENTION] = c.retentionDays();
@@ -284,7 +287,7 @@ public final class DispatchIndex {
             int b = REC * e;
             // the reach box (camera ± range + the build's approach) holds the point
             if (rec[b + BOX + 2] < px || rec[b + BOX] > px || rec[b + BOX + 3] < py || rec[b + BOX + 1] > py) continue;
-            // hypot(ex, ey) ≤ range + approach + u, decided without hypot unless it is a close call
+            // |(ex, ey)| ≤ range + approach + u, decided without a root unless it is a close call
             if (!within(px - rec[b + X], py - rec[b + Y], rec[b + RANGE] + approach + u)) continue;
             sc.near(near++, b);
             int viewAt = (int) rec[b + VIEW_AT], facetsAt = (int) rec[b + FACETS_AT], i = (int) rec[b + CAM];
@@ -315,11 +318,11 @@ public final class DispatchIndex {
             }
             int facetsAt = (int) rec[b + FACETS_AT];
             if (share > 0) {
-                sc.add((int) rec[b + CAM], Suggestion.Role.SEES, share, Math.hypot(ex, ey), 0, ex, ey);
+                sc.add((int) rec[b + CAM], Suggestion.Role.SEES, share, distance(ex, ey), 0, ex, ey);
             } else if (facetsAt >= 0 && boxWithin(rec, b + APPROACH_BOX, px, py, approach)) {
                 double gap = FacetDistance.distanceWithin(facetData, facetsAt, px, py, approach);
                 if (gap <= approach)
-                    sc.add((int) rec[b + CAM], Suggestion.Role.APPROACH, 0, Math.hypot(ex, ey), gap, ex, ey);
+                    sc.add((int) rec[b + CAM], Suggestion.Role.APPROACH, 0, distance(ex, ey), gap, ex, ey);
             }
         }
         // every candidate's footage time, angle and score, then the first `top` in ORDER by a stable
@@ -333,7 +336,7 @@ public final class DispatchIndex {
             sc.live[j] = info[f + LIVE] != 0;
             sc.idRank[j] = (int) info[f + ID_RANK];
             boolean full = info[f + FULL] != 0;
-            double off = offAxis(full, info[f + HEADING], sc.ex[j], sc.ey[j]);
+            double off = full ? 0 : angleTo(info[f + AXIS_X], info[f + AXIS_Y], sc.ex[j], sc.ey[j]);
             sc.off[j] = off;
             sc.score[j] = sc.role[j] == Suggestion.Role.SEES
                     ? score(sc.share[j], sc.d[j], off, info[f + RANGE_M], full, info[f + FOV])
@@ -388,15 +391,23 @@ public final class DispatchIndex {
     }
 
     /**
-     * Whether hypot(dx, dy) ≤ limit, deciding by the squares when that is clear by a wide margin
-     * and by Math.hypot itself otherwise (the same value the ranking then uses).
+     * Whether {@link #distance}(dx, dy) ≤ limit, deciding by the squares when that is clear by a wide
+     * margin and by the distance itself otherwise (the same value the ranking then uses).
      */
     private static boolean within(double dx, double dy, double limit) {
         double d2 = dx * dx + dy * dy;
         double lo = limit * (1 - 1e-12), hi = limit * (1 + 1e-12);
         if (d2 < lo * lo) return true;
         if (d2 > hi * hi) return false;
-        return Math.hypot(dx, dy) <= limit;
+        return distance(dx, dy) <= limit;
+    }
+
+    /**
+     * The length of (dx, dy): a square root, within an ulp of Math.hypot (a slow library call on
+     * Java 17) for the metre-scale values of a city.
+     */
+    private static double distance(double dx, double dy) {
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     /** Whether the point is within {@code limit} of the box at boxes[b …] (minX, minY, maxX, maxY). */
@@ -547,16 +558,24 @@ public final class DispatchIndex {
         return Math.max(0, area);
     }
 
-    /** Angle between the optical axis and the bearing to the incident (grid bearings), [0, 180]. */
+    /**
+     * Angle between the optical axis and the bearing to the incident (grid bearings), [0, 180]: the
+     * plain formula from the bearing, kept for the reference test.
+     */
     static double offAxis(Camera c, double dx, double dy) {
-        return offAxis(c.isFullCircle(), c.headingDeg(), dx, dy);
+        if (c.isFullCircle() || (dx == 0 && dy == 0)) return 0;
+        double bearing = Math.toDegrees(Math.atan2(dx, dy));
+        return Math.abs(((bearing - c.headingDeg()) % 360 + 540) % 360 - 180);
     }
 
-    private static double offAxis(boolean fullCircle, double headingDeg, double dx, double dy) {
-        if (fullCircle || (dx == 0 && dy == 0)) return 0;
-        double bearing = Math.toDegrees(Math.atan2(dx, dy));
-        double diff = Math.abs(((bearing - headingDeg) % 360 + 540) % 360 - 180);
-        return diff;
+    /**
+     * {@link #offAxis(Camera, double, double)} from the axis as a unit vector (ax, ay): the angle
+     * between it and (dx, dy) in degrees, with one arctangent and no remainders (the same angle to
+     * ≈ 1e-13°; DispatchIndexReferenceTest compares the two).
+     */
+    private static double angleTo(double ax, double ay, double dx, double dy) {
+        if (dx == 0 && dy == 0) return 0;
+        return Math.toDegrees(Math.atan2(Math.abs(ax * dy - ay * dx), ax * dx + ay * dy));
     }
 
     static double score(double share, double d, double off, Camera c) {

@@ -34,7 +34,11 @@ public final class CircleArea {
      * plus, when the segment enters the disk, the triangle over its chord inside the disk minus that
      * chord's sector (the sectors outside the disk cancel). The sectors of all edges add up to π r²
      * times the ring's winding number w around the centre, so the area is π r² w plus the chord
-     * terms: one arctangent per edge that enters the disk, none for the others. w comes from a
+     * terms. The chords' angles are summed as the argument of the product of the complex numbers
+     * (p1 · p2, p1 × p2), renormalised after each step, with one arctangent whenever that argument
+     * passes 45° (and one for a chord wider than 45° by itself): the factors' arguments then add
+     * up to less than 90° and never wrap, and most rings need one arctangent in all instead of one
+     * per chord. w comes from a
      * ray-crossing count; an edge whose box misses the disk's box crosses the ray at least r from
      * the centre, so the count is not sensitive to rounding. When the centre lies within 1e-6·r of
      * an edge near it, the ring is summed edge by edge instead ({@link #triangle}).
@@ -49,6 +53,8 @@ public final class CircleArea {
      */
     public static double ring(double cx, double cy, double r, double[] xy, int from, int to) {
         double chords = 0, twiceArea = 0;
+        // the chords' angles: angles + arg(zr + i zi), with |arg| <= 45° between steps
+        double angles = 0, zr = 1, zi = 0;
         int crossings = 0;
         double r2 = r * r;
         double guard = 1e-6 * r;
@@ -90,11 +96,25 @@ public final class CircleArea {
                     p2y = ay + t2 * dy;
                 }
             }
-            double chordCross = p1x * p2y - p1y * p2x;
-            chords += chordCross - r2 * Math.atan2(chordCross, p1x * p2x + p1y * p2y);
+            double chordCross = p1x * p2y - p1y * p2x, chordDot = p1x * p2x + p1y * p2y;
+            chords += chordCross;
+            if (!(Math.abs(chordCross) < chordDot)) { // 45° or wider (or a point): on its own
+                angles += Math.atan2(chordCross, chordDot);
+                continue;
+            }
+            double nr = zr * chordDot - zi * chordCross, ni = zr * chordCross + zi * chordDot;
+            double scale = 1 / (Math.abs(nr) + Math.abs(ni)); // nr > 0: both arguments are within 45°
+            zr = nr * scale;
+            zi = ni * scale;
+            if (Math.abs(zi) > zr) {
+                angles += Math.atan2(zi, zr);
+                zr = 1;
+                zi = 0;
+            }
         }
+        if (zi != 0) angles += Math.atan2(zi, zr);
         int winding = (crossings & 1) == 0 ? 0 : twiceArea > 0 ? 1 : -1;
-        return Math.PI * r2 * winding + chords / 2;
+        return Math.PI * r2 * winding + (chords - r2 * angles) / 2;
     }
 
     /** The coordinates as x0, y0, x1, y1, … */
