@@ -34,11 +34,12 @@ public final class CircleArea {
      * plus, when the segment enters the disk, the triangle over its chord inside the disk minus that
      * chord's sector (the sectors outside the disk cancel). The sectors of all edges add up to π r²
      * times the ring's winding number w around the centre, so the area is π r² w plus the chord
-     * terms. The chords' angles are summed as the argument of the product of the complex numbers
-     * (p1 · p2, p1 × p2), renormalised after each step, with one arctangent whenever that argument
-     * passes 45° (and one for a chord wider than 45° by itself): the factors' arguments then add
-     * up to less than 90° and never wrap, and most rings need one arctangent in all instead of one
-     * per chord. w comes from a
+     * terms. The chords' angles θ are summed without an arctangent each: each chord's p1 · p2 + i p1 × p2
+     * = |p1||p2| e^(iθ) is turned by a multiple of 90° (exact: swaps and sign changes) to within 45°
+     * of the real axis, multiplied into a running product, renormalised, and that product is turned
+     * back to within 45° in the same way; the turns are counted. No argument then comes near ±180°,
+     * where rounding could wrap it, and the sum is the count of quarter turns plus one arctangent
+     * per ring. w comes from a
      * ray-crossing count; an edge whose box misses the disk's box crosses the ray at least r from
      * the centre, so the count is not sensitive to rounding. When the centre lies within 1e-6·r of
      * an edge near it, the ring is summed edge by edge instead ({@link #triangle}).
@@ -53,8 +54,9 @@ public final class CircleArea {
      */
     public static double ring(double cx, double cy, double r, double[] xy, int from, int to) {
         double chords = 0, twiceArea = 0;
-        // the chords' angles: angles + arg(zr + i zi), with |arg| <= 45° between steps
-        double angles = 0, zr = 1, zi = 0;
+        // the sum of the chords' angles: quarters · 90° + arg(zr + i zi), with |arg| <= 45°
+        int quarters = 0;
+        double zr = 1, zi = 0;
         int crossings = 0;
         double r2 = r * r;
         double guard = 1e-6 * r;
@@ -96,23 +98,42 @@ public final class CircleArea {
                     p2y = ay + t2 * dy;
                 }
             }
-            double chordCross = p1x * p2y - p1y * p2x, chordDot = p1x * p2x + p1y * p2y;
-            chords += chordCross;
-            if (!(Math.abs(chordCross) < chordDot)) { // 45° or wider (or a point): on its own
-                angles += Math.atan2(chordCross, chordDot);
-                continue;
+            double wr = p1x * p2x + p1y * p2y, wi = p1x * p2y - p1y * p2x; // |p1||p2| e^(iθ)
+            chords += wi;
+            // w turned by a multiple of 90° (exactly: swaps and signs) to within 45° of the x axis
+            if (wi > Math.abs(wr)) {
+                quarters++;
+                double t = wr;
+                wr = wi;
+                wi = -t;
+            } else if (-wi > Math.abs(wr)) {
+                quarters--;
+                double t = wr;
+                wr = -wi;
+                wi = t;
+            } else if (wr < 0) {
+                quarters += wi >= 0 ? 2 : -2;
+                wr = -wr;
+                wi = -wi;
             }
-            double nr = zr * chordDot - zi * chordCross, ni = zr * chordCross + zi * chordDot;
-            double scale = 1 / (Math.abs(nr) + Math.abs(ni)); // nr > 0: both arguments are within 45°
+            if (!(wr > 0)) continue; // p1 = p2: no angle
+            double nr = zr * wr - zi * wi, ni = zr * wi + zi * wr; // within 90° of the x axis
+            double scale = 1 / (Math.abs(nr) + Math.abs(ni));
             zr = nr * scale;
             zi = ni * scale;
-            if (Math.abs(zi) > zr) {
-                angles += Math.atan2(zi, zr);
-                zr = 1;
-                zi = 0;
+            if (zi > zr) { // turned back to within 45°, as above
+                quarters++;
+                double t = zr;
+                zr = zi;
+                zi = -t;
+            } else if (-zi > zr) {
+                quarters--;
+                double t = zr;
+                zr = -zi;
+                zi = t;
             }
         }
-        if (zi != 0) angles += Math.atan2(zi, zr);
+        double angles = quarters * (Math.PI / 2) + Math.atan2(zi, zr);
         int winding = (crossings & 1) == 0 ? 0 : twiceArea > 0 ? 1 : -1;
         return Math.PI * r2 * winding + (chords - r2 * angles) / 2;
     }
