@@ -68,6 +68,8 @@ final class Sweep {
     private int[] active = new int[64];
     /** Entries of the cell being visited that pass the first, branch-free filter. */
     private int[] kept = new int[64];
+    /** The first item number of the cell being visited, read early (see visitCell). */
+    private int probe;
 
     // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
     // occ[b] every ray of bin b is blocked by a piece found so far
@@ -244,6 +246,8 @@ final class Sweep {
         double[] e = g.coords;
         // first, without branches: the entries that meet the envelope and may face the viewer (the
         // predictor cannot guess which edges of a house face a camera)
+        // load the cell's item numbers now, in parallel with its coordinates (pass two needs them)
+        probe = g.entry(from);
         if (kept.length < to - from) kept = new int[2 * (to - from)];
         int[] kept = this.kept;
         int n = 0;
