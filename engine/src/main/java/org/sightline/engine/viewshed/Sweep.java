@@ -244,10 +244,11 @@ final class Sweep {
         if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
         if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
+        // load the cell's item numbers now, in parallel with its coordinates (pass two needs them;
+        // loading them before hidden() is slower: most hidden cells' loads are wasted)
+        probe = g.entry(from);
         // first, without branches: the entries that meet the envelope and may face the viewer (the
         // predictor cannot guess which edges of a house face a camera)
-        // load the cell's item numbers now, in parallel with its coordinates (pass two needs them)
-        probe = g.entry(from);
         if (kept.length < to - from) kept = new int[2 * (to - from)];
         int[] kept = this.kept;
         int n = 0;
