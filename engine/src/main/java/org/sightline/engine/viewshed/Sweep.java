@@ -68,6 +68,8 @@ final class Sweep {
     private int[] active = new int[64];
     /** Entries of the cell being visited that pass the first, branch-free filter. */
     private int[] kept = new int[64];
+    /** The first item number of the cell being visited, read early (see visitCell). */
+    private int probe;
 
     // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
     // occ[b] every ray of bin b is blocked by a piece found so far
@@ -76,6 +78,11 @@ final class Sweep {
     private int stamp;
     private final double[] occ = new double[BINS];
     private double binWidth;
+    /**
+     * 1 / {@link #binWidth}: bins are found by multiplication, not division (a division's latency is on
+     * the path of every cell and piece); a bin boundary may move by an ulp, far inside the 1e-9 margins.
+     */
+    private double perBin;
     // the chain of consecutive front-facing edges ending with the last piece added
     private boolean chainOpen;
     private double chainLo, chainHi, chainFar;
@@ -100,21 +107,7 @@ final class Sweep {
         this.py = y;
         this.range = rangeM;
         this.range2 = rangeM * rangeM;
-        this.full = fovDeg >= 360;
-        double b0 = full ? headingDeg : headingDeg - fovDeg / 2;
-        double b1 = full ? headingDeg : headingDeg + fovDeg / 2;
-        d0x = sinDeg(b0);
-        d0y = cosDeg(b0);
-        d1x = sinDeg(b1);
-        d1y = cosDeg(b1);
-        pb0 = pseudoBearing(d0x, d0y);
-        if (full) {
-            wedgeEnd = 4;
-        } else {
-            double t = pseudoBearing(d1x, d1y) - pb0;
-            if (t <= 0) t += 4;
-            wedgeEnd = Math.min(t, Math.nextDown(4.0));
-        }
+        wedge(headingDeg, fovDeg);
         arcStep = arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.acos(1 - arcTol / rangeM));
         double c = 1 - arcTol / rangeM; // cos(arcStep / 2) unless capped
         cosArcStep = arcStep == Math.PI / 4 ? Math.sqrt(0.5) : 2 * c * c - 1;
@@ -130,6 +123,25 @@ final class Sweep {
         this.footprints = null;
         this.edges = null;
         return np;
+    }
+
+    /** Sets the wedge's start and end rays and its extent in keys. */
+    void wedge(double headingDeg, double fovDeg) {
+        this.full = fovDeg >= 360;
+        double b0 = full ? headingDeg : headingDeg - fovDeg / 2;
+        double b1 = full ? headingDeg : headingDeg + fovDeg / 2;
+        d0x = sinDeg(b0);
+        d0y = cosDeg(b0);
+        d1x = sinDeg(b1);
+        d1y = cosDeg(b1);
+        pb0 = pseudoBearing(d0x, d0y);
+        if (full) {
+            wedgeEnd = 4;
+        } else {
+            double t = pseudoBearing(d1x, d1y) - pb0;
+            if (t <= 0) t += 4;
+            wedgeEnd = Math.min(t, Math.nextDown(4.0));
+        }
     }
 
     /** The ring of the last run in absolute coordinates, written by {@link #absoluteRing}. */
@@ -204,6 +216,7 @@ final class Sweep {
             stamp = 1;
         }
         binWidth = wedgeEnd / BINS;
+        perBin = 1 / binWidth;
         chainOpen = false;
         Arrays.fill(occ, Double.POSITIVE_INFINITY);
         int cx0 = Math.max(0, g.cx(px + qMinX) - 1), cx1 = g.cx(px + qMaxX);
@@ -231,6 +244,9 @@ final class Sweep {
         if (x1 < qMinX || x0 > qMaxX || y1 < qMinY || y0 > qMaxY) return;
         if (ring > 0 && hidden(x0, y0, x1, y1)) return;
         double[] e = g.coords;
+        // load the cell's item numbers now, in parallel with its coordinates (pass two needs them;
+        // loading them before hidden() is slower: most hidden cells' loads are wasted)
+        probe = g.entry(from);
         // first, without branches: the entries that meet the envelope and may face the viewer (the
         // predictor cannot guess which edges of a house face a camera)
         if (kept.length < to - from) kept = new int[2 * (to - from)];
@@ -281,11 +297,48 @@ final class Sweep {
         if (d2 > range2) return true;
         if (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1)) return true;
         if (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1)) return true;
-        double k0 = key(x0, y0), k1 = key(x1, y0), k2 = key(x1, y1), k3 = key(x0, y1);
-        double lo = Math.min(Math.min(k0, k1), Math.min(k2, k3)), hi = Math.max(Math.max(k0, k1), Math.max(k2, k3));
+        boxKeys(x0, y0, x1, y1);
+        double lo = boxLo, hi = boxHi;
         if (hi - lo >= 2) return false; // straddles the start ray
         if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
         return behind(lo, hi, Math.sqrt(d2));
+    }
+
+    /** The least and greatest key of the corners of the box of the last {@link #boxKeys}. */
+    double boxLo, boxHi;
+
+    /**
+     * The least and greatest {@linkplain #key key} of the four corners of a box (local coordinates)
+     * that does not contain the viewer, to {@link #boxLo} and {@link #boxHi}: the keys of its two
+     * silhouette corners, chosen by the side (of eight) the viewer is on, so two pseudo-bearings instead
+     * of four. Keys are monotone in the bearing (a straddled start ray wraps both ways alike).
+     */
+    void boxKeys(double x0, double y0, double x1, double y1) {
+        double ax, ay, bx, by; // the corners of least and greatest bearing
+        if (y0 > 0) { // north of the viewer
+            ax = x0;
+            ay = x0 > 0 ? y1 : y0;
+            bx = x1;
+            by = x1 < 0 ? y1 : y0;
+        } else if (y1 < 0) { // south
+            ax = x1;
+            ay = x1 < 0 ? y0 : y1;
+            bx = x0;
+            by = x0 > 0 ? y0 : y1;
+        } else if (x0 > 0) { // east, level with it
+            ax = x0;
+            ay = y1;
+            bx = x0;
+            by = y0;
+        } else { // west
+            ax = x1;
+            ay = y0;
+            bx = x1;
+            by = y1;
+        }
+        double k0 = key(ax, ay), k1 = key(bx, by);
+        boxLo = Math.min(k0, k1);
+        boxHi = Math.max(k0, k1);
     }
 
     /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, counter-clockwise of its start ray. */
@@ -322,8 +375,8 @@ final class Sweep {
 
     /** Whether the key interval [lo, hi] is covered by pieces nearer than {@code dist} everywhere. */
     private boolean behind(double lo, double hi, double dist) {
-        int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) / binWidth));
-        int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) / binWidth));
+        int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) * perBin));
+        int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) * perBin));
         double limit = dist * (1 - 1e-9) - 1e-9;
         for (int b = b0; b <= b1; b++) if (!(occ[b] < limit)) return false;
         return b0 <= b1;
@@ -331,8 +384,8 @@ final class Sweep {
 
     /** Records that beyond {@code far} everything in the bins strictly inside (lo, hi) is hidden. */
     private void occlude(double lo, double hi, double far) {
-        int b0 = (int) Math.floor((lo + 1e-9) / binWidth) + 1;
-        int b1 = (int) Math.ceil((hi - 1e-9) / binWidth) - 2;
+        int b0 = (int) Math.floor((lo + 1e-9) * perBin) + 1;
+        int b1 = (int) Math.ceil((hi - 1e-9) * perBin) - 2;
         if (b0 < 0) b0 = 0;
         if (b1 > BINS - 1) b1 = BINS - 1;
         for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
@@ -470,7 +523,7 @@ final class Sweep {
         hitY = t * dy;
     }
 
-    private double key(double x, double y) {
+    double key(double x, double y) {
         double k = pseudoBearing(x, y) - pb0;
         return k < 0 ? k + 4 : k;
     }

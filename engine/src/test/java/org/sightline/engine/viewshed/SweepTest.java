@@ -70,4 +70,45 @@ class SweepTest {
         assertThat(failures).as("seed %d (-Dsightline.sweepSeed)", seed).isEmpty();
         assertThat(culled).isPositive();
     }
+
+    /** The two silhouette corners of a box give the least and greatest key of all four, bit for bit. */
+    @Test
+    void boxKeysAreTheExtremeKeysOfTheFourCorners() {
+        long seed = Long.getLong("sightline.sweepSeed", 37L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Sweep sweep = new Sweep();
+        List<String> failures = new ArrayList<>();
+        int straddling = 0;
+        for (int i = 0; i < 500_000 && failures.size() < 20; i++) {
+            if (i % 1000 == 0) {
+                double heading = rnd.nextInt(8) == 0 ? 90 * rnd.nextInt(4) : rnd.nextDouble(-360, 360);
+                double fov = rnd.nextInt(4) == 0 ? 360 : rnd.nextInt(4) == 0 ? 90 : rnd.nextDouble(1, 360);
+                sweep.wedge(heading, fov);
+            }
+            // boxes at any scale, on the axes through the viewer, thin or points; never containing it
+            double scale = Math.pow(10, rnd.nextInt(-3, 4));
+            double x0 = coordinate(rnd, scale), y0 = coordinate(rnd, scale);
+            double x1 = rnd.nextInt(6) == 0 ? x0 : x0 + scale * rnd.nextDouble(),
+                    y1 = rnd.nextInt(6) == 0 ? y0 : y0 + scale * rnd.nextDouble();
+            if (x0 <= 0 && x1 >= 0 && y0 <= 0 && y1 >= 0) continue;
+            double[] k = {sweep.key(x0, y0), sweep.key(x1, y0), sweep.key(x1, y1), sweep.key(x0, y1)};
+            double lo = Math.min(Math.min(k[0], k[1]), Math.min(k[2], k[3]));
+            double hi = Math.max(Math.max(k[0], k[1]), Math.max(k[2], k[3]));
+            if (hi - lo >= 2) straddling++;
+            sweep.boxKeys(x0, y0, x1, y1);
+            boolean same = sweep.boxLo == lo && sweep.boxHi == hi
+                    // a box across the start ray: only that both see it wrap matters
+                    || hi - lo >= 2 && sweep.boxHi - sweep.boxLo >= 2;
+            if (!same)
+                failures.add("seed " + seed + " box " + x0 + " " + y0 + " " + x1 + " " + y1 + ": " + sweep.boxLo + " … "
+                        + sweep.boxHi + " instead of " + lo + " … " + hi);
+        }
+        assertThat(failures).as("seed %d (-Dsightline.sweepSeed)", seed).isEmpty();
+        assertThat(straddling).isPositive();
+    }
+
+    /** Often 0 (a box touching an axis through the viewer), else anywhere within ± scale. */
+    private static double coordinate(SplittableRandom rnd, double scale) {
+        return rnd.nextInt(5) == 0 ? 0 : rnd.nextInt(10) == 0 ? -scale * 1e-9 : scale * rnd.nextDouble(-1, 1);
+    }
 }
