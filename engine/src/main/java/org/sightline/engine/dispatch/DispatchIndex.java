@@ -25,7 +25,8 @@ import org.sightline.engine.model.Street;
  * The dispatcher's ranking (DESIGN.md, "Dispatch ranking"), built once, then queried per incident.
  *
  * <p>Candidates are active cameras within range + uncertainty (+ the approach distance for approach
- * suggestions) of the incident, found through a grid over camera reach. For each, the visible share
+ * suggestions) of the incident, found through a grid over camera reach (range + the approach
+ * distance of the build; a query with a larger uncertainty or approach also reads the cells around). For each, the visible share
  * is the exact area of the uncertainty disk inside the viewshed ({@link CircleArea}) divided by the
  * disk's outdoor area (disk minus nearby footprints). Order: cameras that see the incident, then
  * approach cameras; within each, live feed before owner request, then score; cameras whose footage
@@ -74,6 +75,9 @@ public final class DispatchIndex {
     private final IndexedPointInAreaLocator[] locators;
 
     private final CellTable reachCells;
+    /** The approach distance the reach cells were built with: reach = range + this. */
+    private final double reachApproach;
+
     private final double[] records;
     private final double[] info;
     /** Viewsheds as {@link PackedPolygons} blocks, camera after camera. */
@@ -199,6 +203,7 @@ public final class DispatchIndex {
             }
         }
         this.reachCells = new CellTable(CELL, x0, y0, x1, y1);
+        this.reachApproach = approachM;
         int[] reachEntries = reachCells.entries;
         this.records = new double[REC * reachEntries.length];
         for (int e = 0; e < reachEntries.length; e++)
@@ -276,28 +281,45 @@ public final class DispatchIndex {
         double px = x.getX(), py = x.getY(), u = o.uncertaintyM(), approach = o.approachM();
         Scratch sc = scratch.get();
         sc.count = 0;
-        long cell = reachCells.range(reachCells.cellOf(px), reachCells.cellOf(py));
+        // a camera can matter up to range + max(u, approach) away; the reach cells list the cameras up
+        // to range + the build's approach, so a larger u (or approach) also reads the cells around
+        double slack = Math.max(0, Math.max(u, approach) - reachApproach);
+        int cx0 = reachCells.cellOf(px - slack), cx1 = reachCells.cellOf(px + slack);
+        int cy0 = reachCells.cellOf(py - slack), cy1 = reachCells.cellOf(py + slack);
+        boolean several = cx0 != cx1 || cy0 != cy1;
+        if (several) sc.newStamp(cams.length);
         double[] rec = records;
         // first the cameras in reach, touching the blocks the second pass will read: their cache
         // misses then overlap instead of following one another
         int near = 0;
         boolean sight = false;
         double touch = 0;
-        for (int e = (int) (cell >>> 32), end = (int) cell; e < end; e++) {
-            int b = REC * e;
-            // the reach box (camera ± range + the build's approach) holds the point
-            if (rec[b + BOX + 2] < px || rec[b + BOX] > px || rec[b + BOX + 3] < py || rec[b + BOX + 1] > py) continue;
-            // |(ex, ey)| ≤ range + approach + u, decided without a root unless it is a close call
-            if (!within(px - rec[b + X], py - rec[b + Y], rec[b + RANGE] + approach + u)) continue;
-            sc.near(near++, b);
-            int viewAt = (int) rec[b + VIEW_AT], facetsAt = (int) rec[b + FACETS_AT], i = (int) rec[b + CAM];
-            if (viewAt >= 0 && sees(rec, b, px, py, u)) {
-                sight = true;
-                touch += viewData[viewAt];
+        for (int cx = cx0; cx <= cx1; cx++) {
+            for (int cy = cy0; cy <= cy1; cy++) {
+                long cell = reachCells.range(cx, cy);
+                for (int e = (int) (cell >>> 32), end = (int) cell; e < end; e++) {
+                    int b = REC * e;
+                    // the reach box (camera ± range + the build's approach), widened by the slack,
+                    // holds the point
+                    if (rec[b + BOX + 2] + slack < px
+                            || rec[b + BOX] - slack > px
+                            || rec[b + BOX + 3] + slack < py
+                            || rec[b + BOX + 1] - slack > py) continue;
+                    // |(ex, ey)| ≤ range + approach + u, decided without a root unless it is a close call
+                    if (!within(px - rec[b + X], py - rec[b + Y], rec[b + RANGE] + approach + u)) continue;
+                    int i = (int) rec[b + CAM];
+                    if (several && !sc.firstTime(i)) continue; // met in an earlier cell
+                    sc.near(near++, b);
+                    int viewAt = (int) rec[b + VIEW_AT], facetsAt = (int) rec[b + FACETS_AT];
+                    if (viewAt >= 0 && sees(rec, b, px, py, u)) {
+                        sight = true;
+                        touch += viewData[viewAt];
+                    }
+                    if (facetsAt >= 0) touch += facetData[facetsAt];
+                    touch += info[INFO * i];
+                    if (ids[i] == null || kinds[i] == null) touch++;
+                }
             }
-            if (facetsAt >= 0) touch += facetData[facetsAt];
-            touch += info[INFO * i];
-            if (ids[i] == null || kinds[i] == null) touch++;
         }
         sc.touch = touch;
         // computed only when some camera is close enough to see
@@ -436,6 +458,26 @@ public final class DispatchIndex {
 
         /** Cells of the footprints near the point, as CellTable ranges. */
         long[] cells = new long[16];
+
+        /** Cameras already met in this query (== stamp), when it reads several reach cells. */
+        int[] met = new int[0];
+
+        int stamp;
+
+        void newStamp(int cameras) {
+            if (met.length < cameras || stamp == Integer.MAX_VALUE) {
+                met = new int[cameras];
+                stamp = 0;
+            }
+            stamp++;
+        }
+
+        /** Whether camera i is met for the first time since {@link #newStamp}. */
+        boolean firstTime(int i) {
+            if (met[i] == stamp) return false;
+            met[i] = stamp;
+            return true;
+        }
 
         /** Sum of the values read ahead of use (kept so that the reads stay). */
         double touch;

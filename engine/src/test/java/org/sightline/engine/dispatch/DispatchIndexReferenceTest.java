@@ -105,8 +105,11 @@ class DispatchIndexReferenceTest {
                 } else {
                     x = Geometries.point(rnd.nextDouble(-50, 450), rnd.nextDouble(-50, 450));
                 }
-                double u = new double[] {0, 15, 15, 40, 7.5}[rnd.nextInt(5)];
-                DispatchOptions o = new DispatchOptions(u, rnd.nextBoolean() ? 150 : 60, rnd.nextBoolean() ? 10 : 3);
+                // 300: an uncertainty larger than the approach distance the index was built for
+                double u = new double[] {0, 15, 15, 40, 7.5, 300}[rnd.nextInt(6)];
+                // 250: an approach beyond the one the index was built for (200)
+                double approach = new double[] {150, 60, 250}[rnd.nextInt(3)];
+                DispatchOptions o = new DispatchOptions(u, approach, rnd.nextBoolean() ? 10 : 3);
                 Instant now = t.plus(Duration.ofDays(rnd.nextInt(20)));
                 String where = "seed " + seed + ", query " + q + " at " + x + ", " + o;
                 List<Suggestion> want = reference(cams, merged, streets, approaches, "i" + q, x, t, now, o);
