@@ -26,9 +26,9 @@ import org.sightline.engine.model.Street;
  *
  * <p>Candidates are active cameras within range + uncertainty (+ the approach distance for approach
  * suggestions) of the incident, found through a grid over camera reach (range + the approach
- * distance of the build; a query with a larger uncertainty or approach also reads the cells around). For each, the visible share
- * is the exact area of the uncertainty disk inside the viewshed ({@link CircleArea}) divided by the
- * disk's outdoor area (disk minus nearby footprints). Order: cameras that see the incident, then
+ * distance of the build; a query with a larger uncertainty or approach also reads the cells
+ * around). For each, the visible share is the exact area of the uncertainty disk inside the
+ * viewshed ({@link CircleArea}) divided by the disk's outdoor area (disk minus nearby footprints). Order: cameras that see the incident, then
  * approach cameras; within each, live feed before owner request, then score; cameras whose footage
  * had expired at query time go last. Queries are thread-safe.
  *
