@@ -28,9 +28,10 @@ import org.sightline.engine.model.Street;
  * suggestions) of the incident, found through a grid over camera reach (range + the approach
  * distance of the build; a query with a larger uncertainty or approach also reads the cells
  * around). For each, the visible share is the exact area of the uncertainty disk inside the
- * viewshed ({@link CircleArea}) divided by the disk's outdoor area (disk minus nearby footprints). Order: cameras that see the incident, then
- * approach cameras; within each, live feed before owner request, then score; cameras whose footage
- * had expired at query time go last. Queries are thread-safe.
+ * viewshed ({@link CircleArea}) divided by the disk's outdoor area (disk minus nearby
+ * footprints). Order: cameras that see the incident, then approach cameras; within each, live feed
+ * before owner request, then score; cameras whose footage had expired at query time go last.
+ * Queries are thread-safe.
  *
  * <p>Per query, nothing depends on JTS objects, and the layout is chosen for the cache: most of a
  * slow query's time used to be cache misses. The cameras' records are copied into every reach cell
