@@ -121,15 +121,19 @@ public final class Viewsheds {
             if (!full && (i == 0 || i == n - 1)) continue;
             double ax = x[i] - px, ay = y[i] - py, bx = x[i + 1] - px, by = y[i + 1] - py;
             double dot = ax * bx + ay * by;
+            // a radial (shadow) segment ends on a computed point that rounding may put a hair
+            // counter-clockwise of the ray: allow that, never a real backward step. Such a segment
+            // passes whatever its exact orientation, so that (whose exact fallback runs for nearly
+            // collinear points, i.e. for every radial segment) is asked only for the others
+            if (dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot) continue;
             int o = CGAlgorithmsDD.orientationIndex(px, py, x[i], y[i], x[i + 1], y[i + 1]);
             if (o == 0 && dot <= 0) return false;
-            // a radial (shadow) segment ends on a computed point that rounding may put a hair
-            // counter-clockwise of the ray: allow that, never a real backward step
-            if (o > 0 && !(dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot)) return false;
+            if (o > 0) return false;
         }
         for (int i = 0, a = n - 1; i < n; a = i++) {
-            if (CGAlgorithmsDD.orientationIndex(x[a], y[a], x[i], y[i], x[i + 1], y[i + 1]) == 0
-                    && (x[i] - x[a]) * (x[i + 1] - x[i]) + (y[i] - y[a]) * (y[i + 1] - y[i]) <= 0) return false;
+            // a spike: a turn back along the same line (the cheap test first)
+            if ((x[i] - x[a]) * (x[i + 1] - x[i]) + (y[i] - y[a]) * (y[i + 1] - y[i]) <= 0
+                    && CGAlgorithmsDD.orientationIndex(x[a], y[a], x[i], y[i], x[i + 1], y[i + 1]) == 0) return false;
         }
         if (!full && Math.abs(fovDeg - 180) > 1e-6) {
             int gap = CGAlgorithmsDD.orientationIndex(px, py, x[n - 1], y[n - 1], x[1], y[1]);
