@@ -31,13 +31,9 @@ class SuggestionTest {
                 Reasons.approachPrefix("Tryon St"));
     }
 
-    private static final String TEXT =
-            "covers the approach on Tryon St, 75 m from the incident, owner request, footage kept until 2025-06-08";
-
-    @Test
-    void aLazyReasonReadsAsTheEagerOneAndTheSuggestionsAreEqual() {
-        Suggestion lazy = lazyApproach();
-        Suggestion eager = new Suggestion(
+    /** {@link #lazyApproach}'s numbers with the reason given as text. */
+    private static Suggestion eagerApproach(String reason) {
+        return new Suggestion(
                 "i1",
                 2,
                 "c7",
@@ -50,28 +46,23 @@ class SuggestionTest {
                 Suggestion.Role.APPROACH,
                 false,
                 0.125,
-                TEXT);
+                reason);
+    }
+
+    private static final String TEXT =
+            "covers the approach on Tryon St, 75 m from the incident, owner request, footage kept until 2025-06-08";
+
+    @Test
+    void aLazyReasonReadsAsTheEagerOneAndTheSuggestionsAreEqual() {
+        Suggestion lazy = lazyApproach();
+        Suggestion eager = eagerApproach(TEXT);
         assertThat(lazy).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString());
         assertThat(lazy.reason()).isEqualTo(TEXT);
         assertThat(lazy.toString()).startsWith("Suggestion[incidentId=i1, rank=2, cameraId=c7, kind=RESIDENT");
         assertThat(lazy.withRank(3).reason()).isEqualTo(TEXT);
         assertThat(lazy.withRank(3)).isNotEqualTo(eager);
         // a different reason text makes a different suggestion
-        assertThat(eager)
-                .isNotEqualTo(new Suggestion(
-                        "i1",
-                        2,
-                        "c7",
-                        CameraKind.RESIDENT,
-                        Suggestion.Access.REQUEST,
-                        0,
-                        80.4,
-                        12.5,
-                        UNTIL,
-                        Suggestion.Role.APPROACH,
-                        false,
-                        0.125,
-                        TEXT + "."));
+        assertThat(eager).isNotEqualTo(eagerApproach(TEXT + "."));
     }
 
     @Test
