@@ -108,8 +108,11 @@ final class Sweep {
         this.range = rangeM;
         this.range2 = rangeM * rangeM;
         wedge(headingDeg, fovDeg);
-        arcStep = arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.acos(1 - arcTol / rangeM));
+        // arcStep = min(π/4, 2 acos(c)) with c = 1 − tol/range; acos(c) = atan2(√(1 − c²), c): Java 17's
+        // acos is fdlibm's, whose square root is computed bit by bit (≈ 0.25 µs, 2 % of a viewshed)
         double c = 1 - arcTol / rangeM; // cos(arcStep / 2) unless capped
+        arcStep =
+                arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.atan2(Math.sqrt((1 - c) * (1 + c)), c));
         cosArcStep = arcStep == Math.PI / 4 ? Math.sqrt(0.5) : 2 * c * c - 1;
         convex = !full && fovDeg <= 180;
         sectorEnvelope(headingDeg, fovDeg);
@@ -142,6 +145,11 @@ final class Sweep {
             if (t <= 0) t += 4;
             wedgeEnd = Math.min(t, Math.nextDown(4.0));
         }
+    }
+
+    /** The wedge's extent in keys (4 for a full turn), set by {@link #wedge}. */
+    double wedgeEnd() {
+        return wedgeEnd;
     }
 
     /** The ring of the last run in absolute coordinates, written by {@link #absoluteRing}. */
@@ -557,52 +565,75 @@ final class Sweep {
 
     // ---------------------------------------------------------------- events
 
-    private void sortEvents() {
-        quicksort(0, ne - 1);
-    }
+    /** Buckets of the event sort (the keys of one run spread over [0, wedgeEnd]). */
+    private static final int BUCKETS = 128;
 
-    private void quicksort(int lo, int hi) {
-        while (hi - lo > 16) {
-            double pivot = median(evKey[lo], evKey[(lo + hi) >>> 1], evKey[hi]);
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (evKey[i] < pivot) i++;
-                while (evKey[j] > pivot) j--;
-                if (i <= j) swap(i++, j--);
-            }
-            if (j - lo < hi - i) {
-                quicksort(lo, j);
-                lo = i;
-            } else {
-                quicksort(i, hi);
-                hi = j;
-            }
+    private final int[] bucketStart = new int[BUCKETS + 1];
+    private int[] evBucket = new int[128], sortCode = new int[128];
+    private double[] sortKey = new double[128];
+
+    /**
+     * Sorts the events by key: a counting sort into {@value #BUCKETS} buckets of equal key width, then
+     * an insertion sort of the nearly sorted result (it only moves events within a bucket). Linear for
+     * keys spread over the wedge, with few data-dependent branches; a comparison sort of ~50 random keys
+     * mispredicts on most of its comparisons.
+     */
+    void sortEvents() {
+        int n = ne;
+        if (n < 2) return;
+        if (evBucket.length < n || sortKey.length < n || sortCode.length < n) {
+            evBucket = new int[evKey.length];
+            sortCode = new int[evKey.length];
+            sortKey = new double[evKey.length];
         }
-        for (int i = lo + 1; i <= hi; i++) {
-            double k = evKey[i];
-            int c = evCode[i];
+        double[] key = evKey, outKey = sortKey;
+        int[] code = evCode, outCode = sortCode, bucket = evBucket, from = bucketStart;
+        Arrays.fill(from, 0);
+        double scale = BUCKETS / wedgeEnd;
+        for (int i = 0; i < n; i++) {
+            int b = Math.min(BUCKETS - 1, (int) (key[i] * scale)); // keys are >= 0
+            bucket[i] = b;
+            from[b + 1]++;
+        }
+        for (int b = 0; b < BUCKETS; b++) from[b + 1] += from[b];
+        for (int i = 0; i < n; i++) {
+            int at = from[bucket[i]]++;
+            outKey[at] = key[i];
+            outCode[at] = code[i];
+        }
+        for (int i = 1; i < n; i++) {
+            double k = outKey[i];
+            if (!(outKey[i - 1] > k)) continue;
+            int c = outCode[i];
             int j = i - 1;
-            while (j >= lo && evKey[j] > k) {
-                evKey[j + 1] = evKey[j];
-                evCode[j + 1] = evCode[j];
+            do {
+                outKey[j + 1] = outKey[j];
+                outCode[j + 1] = outCode[j];
                 j--;
-            }
-            evKey[j + 1] = k;
-            evCode[j + 1] = c;
+            } while (j >= 0 && outKey[j] > k);
+            outKey[j + 1] = k;
+            outCode[j + 1] = c;
         }
+        // the sorted copy becomes the event list
+        sortKey = evKey;
+        sortCode = evCode;
+        evKey = outKey;
+        evCode = outCode;
     }
 
-    private static double median(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-    }
-
-    private void swap(int i, int j) {
-        double k = evKey[i];
-        evKey[i] = evKey[j];
-        evKey[j] = k;
-        int c = evCode[i];
-        evCode[i] = evCode[j];
-        evCode[j] = c;
+    /**
+     * Sorts the events (keys, codes) in place as a run does, for the wedge last set by {@link #wedge}
+     * (keys in [0, its end]). For tests.
+     */
+    void sortEvents(double[] keys, int[] codes) {
+        int n = keys.length;
+        while (evKey.length < n) growEvents();
+        System.arraycopy(keys, 0, evKey, 0, n);
+        System.arraycopy(codes, 0, evCode, 0, n);
+        ne = n;
+        sortEvents();
+        System.arraycopy(evKey, 0, keys, 0, n);
+        System.arraycopy(evCode, 0, codes, 0, n);
     }
 
     private void group() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The sweep's wedge cull (two half-plane tests) against the true bearings. */
+/** The sweep's wedge cull, box keys and event sort against simple references. */
 class SweepTest {
     /** Bearing clockwise from +y in [0, 2π). */
     private static double bearing(double x, double y) {
@@ -105,6 +105,50 @@ class SweepTest {
         }
         assertThat(failures).as("seed %d (-Dsightline.sweepSeed)", seed).isEmpty();
         assertThat(straddling).isPositive();
+    }
+
+    @Test
+    void eventSortOrdersKeysAndKeepsEveryEventWithItsCode() {
+        long seed = Long.getLong("sightline.sweepSeed", 41L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Sweep sweep = new Sweep();
+        for (int round = 0; round < 20_000; round++) {
+            double heading = rnd.nextDouble(-360, 360);
+            double fov = rnd.nextInt(4) == 0 ? 360 : rnd.nextInt(3) == 0 ? 90 : rnd.nextDouble(0.001, 360);
+            sweep.wedge(heading, fov);
+            double end = sweep.wedgeEnd();
+            int n = rnd.nextInt(10) == 0 ? rnd.nextInt(129, 400) : rnd.nextInt(0, 80);
+            double[] keys = new double[n];
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = i;
+                keys[i] = switch (rnd.nextInt(6)) {
+                    case 0 -> 0;
+                    case 1 -> end; // a piece clipped at the wedge's end
+                    case 2 -> i > 0 ? keys[rnd.nextInt(i)] : 0; // a tie
+                    case 3 -> end * 0.5 + rnd.nextDouble() * 1e-6; // a crowded bucket
+                    default -> rnd.nextDouble() * end;
+                };
+            }
+            double[] sortedKeys = keys.clone();
+            int[] sortedCodes = codes.clone();
+            sweep.sortEvents(sortedKeys, sortedCodes);
+            for (int i = 1; i < n; i++)
+                assertThat(sortedKeys[i - 1])
+                        .as("seed %d round %d: keys %d and %d out of order", seed, round, i - 1, i)
+                        .isLessThanOrEqualTo(sortedKeys[i]);
+            boolean[] met = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int c = sortedCodes[i];
+                assertThat(met[c])
+                        .as("seed %d round %d: code %d twice", seed, round, c)
+                        .isFalse();
+                met[c] = true;
+                assertThat(sortedKeys[i])
+                        .as("seed %d round %d: code %d moved without its key", seed, round, c)
+                        .isEqualTo(keys[c]);
+            }
+        }
     }
 
     /** Often 0 (a box touching an axis through the viewer), else anywhere within ± scale. */
