@@ -133,7 +133,9 @@ public final class CircleArea {
                 zi = t;
             }
         }
-        double angles = quarters * (Math.PI / 2) + Math.atan2(zi, zr);
+        // no chord turned the product (every edge clear of the disk, as for most footprints near a
+        // query): its angle is 0 without the arctangent, a slow library call on Java 17
+        double angles = quarters * (Math.PI / 2) + (zi == 0 && zr > 0 ? 0 : Math.atan2(zi, zr));
         int winding = (crossings & 1) == 0 ? 0 : twiceArea > 0 ? 1 : -1;
         return Math.PI * r2 * winding + (chords - r2 * angles) / 2;
     }
