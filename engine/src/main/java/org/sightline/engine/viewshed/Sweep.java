@@ -72,7 +72,7 @@ final class Sweep {
     private int probe;
 
     // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
-    // occ[b] every ray of bin b is blocked by a piece found so far
+    // √occ[b] every ray of bin b is blocked by a piece found so far
     private static final int BINS = 128;
     private int[] seen = new int[0];
     private int stamp;
@@ -85,7 +85,7 @@ final class Sweep {
     private double perBin;
     // the chain of consecutive front-facing edges ending with the last piece added
     private boolean chainOpen;
-    private double chainLo, chainHi, chainFar;
+    private double chainLo, chainHi, chainFar2;
     private int chainEdge, curEdge;
     private int nActive;
 
@@ -233,7 +233,7 @@ final class Sweep {
         int rings = Math.max(Math.max(vx - cx0, cx1 - vx), Math.max(vy - cy0, cy1 - vy));
         for (int k = 0; k <= rings; k++) {
             // ring k is at least k - 1 cells away, its entries at least k - 2
-            if (k > 2 && allBlockedWithin((k - 2) * g.cell)) break;
+            if (k > 2 && allBlockedWithin(square((k - 2) * g.cell))) break;
             int xa = Math.max(cx0, vx - k), xb = Math.min(cx1, vx + k);
             if (vy + k <= cy1) for (int x = xa; x <= xb; x++) visitCell(g, x, vy + k, k);
             if (k > 0 && vy - k >= cy0) for (int x = xa; x <= xb; x++) visitCell(g, x, vy - k, k);
@@ -309,7 +309,7 @@ final class Sweep {
         double lo = boxLo, hi = boxHi;
         if (hi - lo >= 2) return false; // straddles the start ray
         if (!full && lo > wedgeEnd + 1e-9) return true; // wholly in the gap behind the wedge
-        return behind(lo, hi, Math.sqrt(d2));
+        return behind(lo, hi, d2);
     }
 
     /** The least and greatest key of the corners of the box of the last {@link #boxKeys}. */
@@ -374,29 +374,43 @@ final class Sweep {
         return dx * y - dy * x < -WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
     }
 
-    /** Whether every bin is blocked nearer than {@code dist}: nothing farther can be visible. */
-    private boolean allBlockedWithin(double dist) {
-        double limit = dist * (1 - 1e-9) - 1e-9;
+    /**
+     * The bins hold squared distances, so that no square root is taken per cell or piece. A bin blocks
+     * a point at squared distance d2 when its value is below {@code limit2(d2)} ≤ (d (1 − 1e-9) −
+     * 1e-9)², the margin of the distances: (d (1 − ε) − ε)² ≥ d² (1 − 2ε) − 2dε ≥ d² (1 − 3ε) − ε, as
+     * 2d ≤ d² + 1.
+     */
+    private static double limit2(double d2) {
+        return d2 * (1 - 3e-9) - 1e-9;
+    }
+
+    private static double square(double d) {
+        return d * d;
+    }
+
+    /** Whether every bin is blocked nearer than √{@code dist2}: nothing farther can be visible. */
+    private boolean allBlockedWithin(double dist2) {
+        double limit = limit2(dist2);
         for (int b = 0; b < BINS; b++) if (!(occ[b] < limit)) return false;
         return true;
     }
 
-    /** Whether the key interval [lo, hi] is covered by pieces nearer than {@code dist} everywhere. */
-    private boolean behind(double lo, double hi, double dist) {
+    /** Whether the key interval [lo, hi] is covered by pieces nearer than √{@code dist2} everywhere. */
+    private boolean behind(double lo, double hi, double dist2) {
         int b0 = (int) Math.max(0, Math.floor((lo - 1e-9) * perBin));
         int b1 = (int) Math.min(BINS - 1, Math.floor((hi + 1e-9) * perBin));
-        double limit = dist * (1 - 1e-9) - 1e-9;
+        double limit = limit2(dist2);
         for (int b = b0; b <= b1; b++) if (!(occ[b] < limit)) return false;
         return b0 <= b1;
     }
 
-    /** Records that beyond {@code far} everything in the bins strictly inside (lo, hi) is hidden. */
-    private void occlude(double lo, double hi, double far) {
+    /** Records that beyond √{@code far2} everything in the bins strictly inside (lo, hi) is hidden. */
+    private void occlude(double lo, double hi, double far2) {
         int b0 = (int) Math.floor((lo + 1e-9) * perBin) + 1;
         int b1 = (int) Math.ceil((hi - 1e-9) * perBin) - 2;
         if (b0 < 0) b0 = 0;
         if (b1 > BINS - 1) b1 = BINS - 1;
-        for (int b = b0; b <= b1; b++) if (far < occ[b]) occ[b] = far;
+        for (int b = b0; b <= b1; b++) if (far2 < occ[b]) occ[b] = far2;
     }
 
     /** Relative error bound of the cross product in {@link #frontFacing}; below it, the exact test. */
@@ -464,7 +478,7 @@ final class Sweep {
             ownEnd = false;
         }
         if (!(hi > lo)) return;
-        if (behind(lo, hi, nearest(x0, y0, x1, y1))) return; // wholly behind pieces found before
+        if (behind(lo, hi, nearest2(x0, y0, x1, y1))) return; // wholly behind pieces found before
         if (m == ax.length) growPieces();
         ax[m] = x0;
         ay[m] = y0;
@@ -490,17 +504,17 @@ final class Sweep {
             ex[m] = hitX;
             ey[m] = hitY;
         }
-        double far = Math.sqrt(Math.max(sx[m] * sx[m] + sy[m] * sy[m], ex[m] * ex[m] + ey[m] * ey[m]));
+        double far2 = Math.max(sx[m] * sx[m] + sy[m] * sy[m], ex[m] * ex[m] + ey[m] * ey[m]);
         // consecutive front-facing edges a → b → c block the ray through b too: b + ε(b − viewer) is left
         // of both edges' lines (the viewer is right of both), i.e. inside the footprint; so a chain of
         // them blocks its whole key interval
         if (ownStart && chainOpen && lo == chainHi && curEdge == chainEdge + 1 && footprints.continues(chainEdge)) {
-            chainFar = Math.max(chainFar, far);
+            chainFar2 = Math.max(chainFar2, far2);
         } else {
             chainLo = lo;
-            chainFar = far;
+            chainFar2 = far2;
         }
-        occlude(chainLo, hi, chainFar);
+        occlude(chainLo, hi, chainFar2);
         chainOpen = ownEnd;
         chainHi = hi;
         chainEdge = curEdge;
@@ -514,12 +528,12 @@ final class Sweep {
 
     private double hitX, hitY;
 
-    /** Distance from the viewer (origin) to the segment a → b. */
-    private static double nearest(double x0, double y0, double x1, double y1) {
+    /** Squared distance from the viewer (origin) to the segment a → b. */
+    private static double nearest2(double x0, double y0, double x1, double y1) {
         double dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
         double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(x0 * dx + y0 * dy) / len2));
         double qx = x0 + t * dx, qy = y0 + t * dy;
-        return Math.sqrt(qx * qx + qy * qy);
+        return qx * qx + qy * qy;
     }
 
     /** Intersection of the ray from the origin along (dx, dy) with the line of piece j. */
