@@ -410,7 +410,7 @@ final class Sweep {
         int b1 = (int) Math.ceil((hi - 1e-9) * perBin) - 2;
         if (b0 < 0) b0 = 0;
         if (b1 > BINS - 1) b1 = BINS - 1;
-        for (int b = b0; b <= b1; b++) if (far2 < occ[b]) occ[b] = far2;
+        for (int b = b0; b <= b1; b++) occ[b] = Math.min(occ[b], far2); // no branch to mispredict
     }
 
     /** Relative error bound of the cross product in {@link #frontFacing}; below it, the exact test. */
