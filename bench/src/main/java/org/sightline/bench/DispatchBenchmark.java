@@ -42,9 +42,11 @@ import org.sightline.engine.viewshed.ViewshedOptions;
  * </pre>
  */
 @State(Scope.Benchmark)
+// transparent huge pages, as the sightline launcher runs the service and the CLI (README.md): the
+// index (~100 MB) is read at random, and its TLB misses are much of the slowest queries' time
 @Fork(
         value = 1,
-        jvmArgs = {"-Xmx8g"})
+        jvmArgs = {"-Xmx8g", "-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DispatchBenchmark {

@@ -54,7 +54,10 @@ import org.sightline.engine.viewshed.Viewsheds;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+// transparent huge pages, as the sightline launcher runs the CLI (README.md)
+@Fork(
+        value = 1,
+        jvmArgs = {"-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ViewshedBenchmark {
