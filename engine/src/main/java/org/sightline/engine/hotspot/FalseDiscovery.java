@@ -7,8 +7,8 @@ import java.util.Arrays;
  * Analysis: ±3 significant at FDR 0.01, ±2 at 0.05, ±1 at 0.10, sign of z, else 0.
  *
  * <p>BH at level q over m p-values: with p_(1) ≤ … ≤ p_(m), let k be the largest rank with
- * p_(k) ≤ k q / m; the discoveries are all p ≤ p_(k). Only p-values ≤ q can be discoveries, so only
- * those are sorted (cost O(m + d log d) for d of them).
+ * p_(k) ≤ k q / m; the discoveries are all p ≤ p_(k). Only p-values ≤ q can be discoveries, and
+ * only the few of them near the cut-off need sorting (see {@link #cutoffs}).
  */
 public final class FalseDiscovery {
     /** The FDR levels of bins 1, 2 and 3. */
@@ -25,28 +25,67 @@ public final class FalseDiscovery {
         return cutoffs(p, new double[] {q})[0];
     }
 
-    /** {@link #cutoff} for several levels with one sort. */
+    /** Buckets of {@link #cutoffs}: the p-values ≤ the largest level, by value. */
+    private static final int BUCKETS = 4096;
+
+    /**
+     * {@link #cutoff} for several levels in O(m + b log b): the p-values ≤ the largest level are
+     * counted into {@value #BUCKETS} buckets by value, so each one's rank range is known without a
+     * sort; from the top bucket down, a bucket is sorted only when its smallest possible value could
+     * pass the test at its highest rank, and the first passing rank (from the top) is the cut-off.
+     * The comparisons are those of the sorted-list definition, so the result is the same value.
+     */
     static double[] cutoffs(double[] p, double[] levels) {
         double max = 0;
         for (double q : levels) max = Math.max(max, q);
+        double scale = BUCKETS / max;
+        int[] start = new int[BUCKETS + 1];
         int d = 0;
-        for (double v : p) if (v <= max) d++;
-        double[] small = new double[d];
-        d = 0;
-        for (double v : p) if (v <= max) small[d++] = v;
-        Arrays.sort(small);
+        for (double v : p) {
+            if (v <= max) { // NaN never is
+                start[bucket(v, scale) + 1]++;
+                d++;
+            }
+        }
+        for (int b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
+        double[] small = new double[d]; // bucket after bucket, each unsorted
+        int[] fill = Arrays.copyOf(start, BUCKETS);
+        for (double v : p) if (v <= max) small[fill[bucket(v, scale)]++] = v;
         double m = p.length;
         double[] cut = new double[levels.length];
+        boolean[] sorted = new boolean[BUCKETS];
         for (int l = 0; l < levels.length; l++) {
+            double q = levels[l];
             cut[l] = Double.NEGATIVE_INFINITY;
-            for (int k = d; k >= 1; k--) {
-                if (small[k - 1] * m <= k * levels[l]) {
-                    cut[l] = small[k - 1];
-                    break;
+            scan:
+            for (int b = BUCKETS - 1; b >= 0; b--) {
+                int from = start[b], to = start[b + 1];
+                if (from == to) continue;
+                // every value of bucket b is ≥ its lower edge, every rank in it ≤ to: if even that
+                // pair fails, every element of the bucket fails
+                if (!(lowerEdge(b, scale) * m <= to * q)) continue;
+                if (!sorted[b]) {
+                    Arrays.sort(small, from, to);
+                    sorted[b] = true;
+                }
+                for (int k = to; k > from; k--) {
+                    if (small[k - 1] * m <= k * q) {
+                        cut[l] = small[k - 1];
+                        break scan;
+                    }
                 }
             }
         }
         return cut;
+    }
+
+    private static int bucket(double v, double scale) {
+        return Math.max(0, Math.min(BUCKETS - 1, (int) (v * scale)));
+    }
+
+    /** A value ≤ every p-value of bucket b (below b / scale by far more than its rounding). */
+    private static double lowerEdge(int b, double scale) {
+        return b / scale * (1 - 1e-12);
     }
 
     /**
@@ -58,9 +97,13 @@ public final class FalseDiscovery {
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
         double[] cut = cutoffs(p, LEVELS);
         int[] bins = new int[p.length];
+        // the cut-offs grow with the level (BH is monotone in q), so the level is the number of them
+        // a p-value is under; counted without branches, as is the sign (z's are random to a predictor)
+        double c0 = cut[0], c1 = cut[1], c2 = cut[2];
         for (int i = 0; i < p.length; i++) {
-            int level = p[i] <= cut[2] ? 3 : p[i] <= cut[1] ? 2 : p[i] <= cut[0] ? 1 : 0;
-            bins[i] = z[i] > 0 ? level : z[i] < 0 ? -level : 0;
+            double v = p[i], s = z[i];
+            int level = (v <= c0 ? 1 : 0) + (v <= c1 ? 1 : 0) + (v <= c2 ? 1 : 0);
+            bins[i] = ((s > 0 ? 1 : 0) - (s < 0 ? 1 : 0)) * level;
         }
         return bins;
     }

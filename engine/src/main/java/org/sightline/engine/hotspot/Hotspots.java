@@ -97,7 +97,8 @@ public final class Hotspots {
                 : GiStar.of(x, cells.neighbours());
         double[] z = gi.z();
         double[] p = new double[n];
-        for (int i = 0; i < n; i++) p[i] = gi.degenerate() ? 1 : Normal.twoSidedP(z[i]);
+        if (gi.degenerate()) java.util.Arrays.fill(p, 1);
+        else Normal.twoSidedP(z, p);
         int[] bins = FalseDiscovery.bins(z, p);
 
         double[] perm = null;

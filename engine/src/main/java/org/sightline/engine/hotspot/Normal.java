@@ -1,5 +1,7 @@
 package org.sightline.engine.hotspot;
 
+import java.util.stream.IntStream;
+
 /**
  * The standard normal distribution's tails, through the complementary error function.
  *
@@ -54,6 +56,40 @@ public final class Normal {
     /** Two-sided p-value of a standard normal score: P(|Z| ≥ |z|) = erfc(|z|/√2); NaN stays NaN. */
     public static double twoSidedP(double z) {
         return erfc(Math.abs(z) * INV_SQRT2);
+    }
+
+    /**
+     * {@link #twoSidedP(double)} of every z, into p (the same values, bit for bit). A cell grid's
+     * scores repeat in runs (every cell whose window holds no incident has the same z), so a run's
+     * value is computed once; a large array is split over the processors.
+     */
+    public static void twoSidedP(double[] z, double[] p) {
+        if (p.length != z.length)
+            throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
+        // a parallel stream runs on the common pool and the calling thread: one chunk per processor
+        int n = z.length, chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+        if (chunks == 1) {
+            twoSidedP(z, p, 0, n);
+            return;
+        }
+        IntStream.range(0, chunks)
+                .parallel()
+                .forEach(c -> twoSidedP(z, p, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+    }
+
+    /** Arrays at least this long are split over threads in {@link #twoSidedP(double[], double[])}. */
+    static final int PARALLEL_FROM = 1 << 16;
+
+    private static void twoSidedP(double[] z, double[] p, int from, int to) {
+        double lastZ = Double.NaN, lastP = Double.NaN; // NaN ≠ NaN: the first cell is computed
+        for (int i = from; i < to; i++) {
+            double v = z[i];
+            if (v != lastZ) {
+                lastZ = v;
+                lastP = twoSidedP(v);
+            }
+            p[i] = lastP;
+        }
     }
 
     /** P(Z ≤ z). */

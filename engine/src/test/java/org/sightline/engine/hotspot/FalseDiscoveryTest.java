@@ -45,4 +45,58 @@ class FalseDiscoveryTest {
     void zeroScoreIsNeverBinned() {
         assertThat(FalseDiscovery.bins(new double[] {0}, new double[] {0.0})).containsExactly(0);
     }
+
+    /** The definition: sort every p-value, take the largest rank k with p_(k)·m ≤ k·q. */
+    private static double bruteCutoff(double[] p, double q) {
+        double[] sorted = java.util.Arrays.stream(p)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
+        double m = p.length;
+        for (int k = sorted.length; k >= 1; k--) if (sorted[k - 1] * m <= k * q) return sorted[k - 1];
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    @Test
+    void cutoffsEqualTheSortedListDefinitionOnRandomPValues() {
+        long seed = Long.getLong("sightline.fdrSeed", 3L);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int round = 0; round < 400; round++) {
+            int m = rnd.nextInt(10) == 0 ? rnd.nextInt(20_000, 200_000) : rnd.nextInt(0, 400);
+            double signal = rnd.nextDouble(); // share of small p-values
+            double[] p = new double[m];
+            for (int i = 0; i < m; i++) {
+                p[i] = switch (rnd.nextInt(12)) {
+                    case 0 -> Double.NaN;
+                    case 1 -> i > 0 ? p[rnd.nextInt(i)] : 0; // ties
+                    case 2 -> FalseDiscovery.LEVELS[rnd.nextInt(3)] * (i + 1) / m; // on a BH line
+                    case 3 -> 0;
+                    case 4 -> 1;
+                    default -> rnd.nextDouble() < signal ? rnd.nextDouble() * 1e-3 : rnd.nextDouble();
+                };
+            }
+            double[] cut = FalseDiscovery.cutoffs(p, FalseDiscovery.LEVELS);
+            for (int l = 0; l < 3; l++) {
+                double q = FalseDiscovery.LEVELS[l];
+                assertThat(cut[l])
+                        .as("seed %d round %d m %d q %s", seed, round, m, q)
+                        .isEqualTo(bruteCutoff(p, q));
+            }
+            // the bins, by their definition (any sign of z, zero and NaN included), on a sample of cells
+            double c1 = bruteCutoff(p, 0.01), c5 = bruteCutoff(p, 0.05), c10 = bruteCutoff(p, 0.10);
+            double[] z = new double[m];
+            for (int i = 0; i < m; i++) {
+                int kind = rnd.nextInt(6);
+                z[i] = kind == 0 ? 0 : kind == 1 ? Double.NaN : rnd.nextGaussian();
+            }
+            int[] bins = FalseDiscovery.bins(z, p);
+            for (int i = 0; i < m; i += 1 + m / 500) {
+                int level = p[i] <= c1 ? 3 : p[i] <= c5 ? 2 : p[i] <= c10 ? 1 : 0;
+                int expected = z[i] > 0 ? level : z[i] < 0 ? -level : 0;
+                assertThat(bins[i])
+                        .as("seed %d round %d cell %d", seed, round, i)
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }

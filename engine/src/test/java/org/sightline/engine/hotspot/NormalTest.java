@@ -63,4 +63,35 @@ class NormalTest {
     private static double relativeError(double got, double want) {
         return Math.abs(got - want) / Math.abs(want);
     }
+
+    @Test
+    void bulkTwoSidedPIsTheSingleValueBitForBit() {
+        long seed = Long.getLong("sightline.normalSeed", 5L);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int n : new int[] {0, 1, 7, 1000, Normal.PARALLEL_FROM - 1, Normal.PARALLEL_FROM + 12_345}) {
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                // runs of equal scores (as on a grid), signed zeros, NaN, tails beyond the underflow
+                z[i] = i > 0 && rnd.nextInt(3) > 0
+                        ? z[i - 1]
+                        : switch (rnd.nextInt(8)) {
+                            case 0 -> 0.0;
+                            case 1 -> -0.0;
+                            case 2 -> Double.NaN;
+                            case 3 -> rnd.nextDouble(-40, 40);
+                            default -> rnd.nextGaussian() * 3;
+                        };
+            }
+            double[] p = new double[n];
+            Normal.twoSidedP(z, p);
+            for (int i = 0; i < n; i++) {
+                double expected = Normal.twoSidedP(z[i]);
+                assertThat(Double.doubleToRawLongBits(p[i]))
+                        .as("seed %d, n %d, z[%d] = %s: %s instead of %s", seed, n, i, z[i], p[i], expected)
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Normal.twoSidedP(new double[2], new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
