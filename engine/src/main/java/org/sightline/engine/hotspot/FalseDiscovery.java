@@ -1,6 +1,7 @@
 package org.sightline.engine.hotspot;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Benjamini–Hochberg false-discovery-rate control and the ArcGIS-style confidence bins of Hot Spot
@@ -40,17 +41,20 @@ public final class FalseDiscovery {
         for (double q : levels) max = Math.max(max, q);
         double scale = BUCKETS / max;
         int[] start = new int[BUCKETS + 1];
+        // one pass over p: the few candidates (≤ max; NaN never is) and their buckets' sizes
+        double[] found = new double[1024];
         int d = 0;
         for (double v : p) {
-            if (v <= max) { // NaN never is
+            if (v <= max) {
+                if (d == found.length) found = Arrays.copyOf(found, 2 * d);
+                found[d++] = v;
                 start[bucket(v, scale) + 1]++;
-                d++;
             }
         }
         for (int b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
         double[] small = new double[d]; // bucket after bucket, each unsorted
         int[] fill = Arrays.copyOf(start, BUCKETS);
-        for (double v : p) if (v <= max) small[fill[bucket(v, scale)]++] = v;
+        for (int i = 0; i < d; i++) small[fill[bucket(found[i], scale)]++] = found[i];
         double m = p.length;
         double[] cut = new double[levels.length];
         boolean[] sorted = new boolean[BUCKETS];
@@ -97,14 +101,30 @@ public final class FalseDiscovery {
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
         double[] cut = cutoffs(p, LEVELS);
         int[] bins = new int[p.length];
-        // the cut-offs grow with the level (BH is monotone in q), so the level is the number of them
-        // a p-value is under; counted without branches, as is the sign (z's are random to a predictor)
+        int n = p.length, chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+        if (chunks == 1) classify(z, p, cut, bins, 0, n);
+        else
+            IntStream.range(0, chunks)
+                    .parallel()
+                    .forEach(c -> classify(
+                            z, p, cut, bins, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+        return bins;
+    }
+
+    /** Arrays at least this long are binned on every processor (a parallel stream uses the caller too). */
+    static final int PARALLEL_FROM = 1 << 16;
+
+    /**
+     * Bins of cells from … to−1. The cut-offs grow with the level (BH is monotone in q), so the level
+     * is the number of them a p-value is under; counted without branches, as is the sign (the scores
+     * are random to a branch predictor).
+     */
+    private static void classify(double[] z, double[] p, double[] cut, int[] bins, int from, int to) {
         double c0 = cut[0], c1 = cut[1], c2 = cut[2];
-        for (int i = 0; i < p.length; i++) {
+        for (int i = from; i < to; i++) {
             double v = p[i], s = z[i];
             int level = (v <= c0 ? 1 : 0) + (v <= c1 ? 1 : 0) + (v <= c2 ? 1 : 0);
             bins[i] = ((s > 0 ? 1 : 0) - (s < 0 ? 1 : 0)) * level;
         }
-        return bins;
     }
 }
