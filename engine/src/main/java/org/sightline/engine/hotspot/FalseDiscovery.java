@@ -1,7 +1,6 @@
 package org.sightline.engine.hotspot;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Benjamini–Hochberg false-discovery-rate control and the ArcGIS-style confidence bins of Hot Spot
@@ -101,18 +100,9 @@ public final class FalseDiscovery {
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
         double[] cut = cutoffs(p, LEVELS);
         int[] bins = new int[p.length];
-        int n = p.length, chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
-        if (chunks == 1) classify(z, p, cut, bins, 0, n);
-        else
-            IntStream.range(0, chunks)
-                    .parallel()
-                    .forEach(c -> classify(
-                            z, p, cut, bins, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+        Chunks.forEach(p.length, (from, to) -> classify(z, p, cut, bins, from, to));
         return bins;
     }
-
-    /** Arrays at least this long are binned on every processor (a parallel stream uses the caller too). */
-    static final int PARALLEL_FROM = 1 << 16;
 
     /**
      * Bins of cells from … to−1. The cut-offs grow with the level (BH is monotone in q), so the level

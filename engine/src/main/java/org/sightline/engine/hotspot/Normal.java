@@ -1,7 +1,5 @@
 package org.sightline.engine.hotspot;
 
-import java.util.stream.IntStream;
-
 /**
  * The standard normal distribution's tails, through the complementary error function.
  *
@@ -66,19 +64,8 @@ public final class Normal {
     public static void twoSidedP(double[] z, double[] p) {
         if (p.length != z.length)
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
-        // a parallel stream runs on the common pool and the calling thread: one chunk per processor
-        int n = z.length, chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
-        if (chunks == 1) {
-            twoSidedP(z, p, 0, n);
-            return;
-        }
-        IntStream.range(0, chunks)
-                .parallel()
-                .forEach(c -> twoSidedP(z, p, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+        Chunks.forEach(z.length, (from, to) -> twoSidedP(z, p, from, to));
     }
-
-    /** Arrays at least this long are split over threads in {@link #twoSidedP(double[], double[])}. */
-    static final int PARALLEL_FROM = 1 << 16;
 
     private static void twoSidedP(double[] z, double[] p, int from, int to) {
         double lastZ = Double.NaN, lastP = Double.NaN; // NaN ≠ NaN: the first cell is computed

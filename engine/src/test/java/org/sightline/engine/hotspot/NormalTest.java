@@ -68,7 +68,7 @@ class NormalTest {
     void bulkTwoSidedPIsTheSingleValueBitForBit() {
         long seed = Long.getLong("sightline.normalSeed", 5L);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        for (int n : new int[] {0, 1, 7, 1000, Normal.PARALLEL_FROM - 1, Normal.PARALLEL_FROM + 12_345}) {
+        for (int n : new int[] {0, 1, 7, 1000, Chunks.PARALLEL_FROM - 1, Chunks.PARALLEL_FROM + 12_345}) {
             double[] z = new double[n];
             for (int i = 0; i < n; i++) {
                 // runs of equal scores (as on a grid), signed zeros, NaN, tails beyond the underflow
