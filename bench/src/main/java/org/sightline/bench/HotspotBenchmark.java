@@ -130,7 +130,7 @@ public class HotspotBenchmark {
 
     /** Gi* z, two-sided p and BH-FDR bins on 1 000 000 cells: the whole inference. */
     @Benchmark
-    public int[] giStarWithBins() {
+    public byte[] giStarWithBins() {
         GiScores gi = GiStar.onGrid(raster, mask, side, side, window);
         double[] z = gi.z();
         double[] p = new double[z.length];

@@ -1,6 +1,9 @@
 package org.sightline.engine.hotspot;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Benjamini–Hochberg false-discovery-rate control and the ArcGIS-style confidence bins of Hot Spot
@@ -39,17 +42,20 @@ public final class FalseDiscovery {
         double max = 0;
         for (double q : levels) max = Math.max(max, q);
         double scale = BUCKETS / max;
-        int[] start = new int[BUCKETS + 1];
-        // one pass over p: the few candidates (≤ max; NaN never is) and their buckets' sizes
-        double[] found = new double[1024];
+        // one pass over p, split over the processors: the few candidates (≤ max; NaN never is)
+        List<double[]> parts = Collections.synchronizedList(new ArrayList<>());
+        double top = max;
+        Chunks.forEach(p.length, (from, to) -> parts.add(candidates(p, from, to, top)));
         int d = 0;
-        for (double v : p) {
-            if (v <= max) {
-                if (d == found.length) found = Arrays.copyOf(found, 2 * d);
-                found[d++] = v;
-                start[bucket(v, scale) + 1]++;
-            }
+        for (double[] part : parts) d += part.length;
+        double[] found = new double[d];
+        d = 0;
+        for (double[] part : parts) { // (their order does not matter: only the values are used)
+            System.arraycopy(part, 0, found, d, part.length);
+            d += part.length;
         }
+        int[] start = new int[BUCKETS + 1];
+        for (int i = 0; i < d; i++) start[bucket(found[i], scale) + 1]++;
         for (int b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
         double[] small = new double[d]; // bucket after bucket, each unsorted
         int[] fill = Arrays.copyOf(start, BUCKETS);
@@ -82,6 +88,20 @@ public final class FalseDiscovery {
         return cut;
     }
 
+    /** The p-values ≤ max among p[from … to−1]. */
+    private static double[] candidates(double[] p, int from, int to, double max) {
+        double[] found = new double[256];
+        int d = 0;
+        for (int i = from; i < to; i++) {
+            double v = p[i];
+            if (v <= max) {
+                if (d == found.length) found = Arrays.copyOf(found, 2 * d);
+                found[d++] = v;
+            }
+        }
+        return Arrays.copyOf(found, d);
+    }
+
     private static int bucket(double v, double scale) {
         return Math.max(0, Math.min(BUCKETS - 1, (int) (v * scale)));
     }
@@ -95,11 +115,11 @@ public final class FalseDiscovery {
      * Confidence bins −3 … +3 of scores {@code z} with p-values {@code p} (same order): ±3 when p is
      * a BH discovery at 0.01, ±2 at 0.05, ±1 at 0.10, with the sign of z; 0 otherwise or when z = 0.
      */
-    public static int[] bins(double[] z, double[] p) {
+    public static byte[] bins(double[] z, double[] p) {
         if (z.length != p.length)
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
         double[] cut = cutoffs(p, LEVELS);
-        int[] bins = new int[p.length];
+        byte[] bins = new byte[p.length];
         Chunks.forEach(p.length, (from, to) -> classify(z, p, cut, bins, from, to));
         return bins;
     }
@@ -109,12 +129,12 @@ public final class FalseDiscovery {
      * is the number of them a p-value is under; counted without branches, as is the sign (the scores
      * are random to a branch predictor).
      */
-    private static void classify(double[] z, double[] p, double[] cut, int[] bins, int from, int to) {
+    private static void classify(double[] z, double[] p, double[] cut, byte[] bins, int from, int to) {
         double c0 = cut[0], c1 = cut[1], c2 = cut[2];
         for (int i = from; i < to; i++) {
             double v = p[i], s = z[i];
             int level = (v <= c0 ? 1 : 0) + (v <= c1 ? 1 : 0) + (v <= c2 ? 1 : 0);
-            bins[i] = ((s > 0 ? 1 : 0) - (s < 0 ? 1 : 0)) * level;
+            bins[i] = (byte) (((s > 0 ? 1 : 0) - (s < 0 ? 1 : 0)) * level);
         }
     }
 }

@@ -99,7 +99,7 @@ public final class Hotspots {
         double[] p = new double[n];
         if (gi.degenerate()) java.util.Arrays.fill(p, 1);
         else Normal.twoSidedP(z, p);
-        int[] bins = FalseDiscovery.bins(z, p);
+        byte[] bins = FalseDiscovery.bins(z, p);
 
         double[] perm = null;
         if (options.permutations() > 0 && n > 0) {

@@ -58,8 +58,8 @@ public final class Normal {
 
     /**
      * {@link #twoSidedP(double)} of every z, into p (the same values, bit for bit). A cell grid's
-     * scores repeat in runs (every cell whose window holds no incident has the same z), so a run's
-     * value is computed once; a large array is split over the processors.
+     * scores take few distinct values, each computed once per chunk; a large array is split over
+     * the processors.
      */
     public static void twoSidedP(double[] z, double[] p) {
         if (p.length != z.length)
@@ -67,15 +67,31 @@ public final class Normal {
         Chunks.forEach(z.length, (from, to) -> twoSidedP(z, p, from, to));
     }
 
+    /** Entries of the cache of {@link #twoSidedP(double[], double[], int, int)} (a power of two). */
+    private static final int CACHE = 4096;
+
+    /**
+     * The scores of a grid take few distinct values (a window's sum of counts over its number of
+     * cells), so each chunk keeps the last p of each score in a small direct-mapped cache, keyed by
+     * the score's bits: an erfc per distinct score, not per cell.
+     */
     private static void twoSidedP(double[] z, double[] p, int from, int to) {
-        double lastZ = Double.NaN, lastP = Double.NaN; // NaN ≠ NaN: the first cell is computed
+        long[] keys = new long[CACHE];
+        double[] values = new double[CACHE];
+        boolean[] filled = new boolean[CACHE];
         for (int i = from; i < to; i++) {
             double v = z[i];
-            if (v != lastZ) {
-                lastZ = v;
-                lastP = twoSidedP(v);
+            long bits = Double.doubleToRawLongBits(v);
+            int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 41)) & (CACHE - 1));
+            if (filled[slot] && keys[slot] == bits) {
+                p[i] = values[slot];
+            } else {
+                double r = twoSidedP(v);
+                keys[slot] = bits;
+                values[slot] = r;
+                filled[slot] = true;
+                p[i] = r;
             }
-            p[i] = lastP;
         }
     }
 

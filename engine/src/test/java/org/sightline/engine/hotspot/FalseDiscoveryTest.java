@@ -89,11 +89,11 @@ class FalseDiscoveryTest {
                 int kind = rnd.nextInt(6);
                 z[i] = kind == 0 ? 0 : kind == 1 ? Double.NaN : rnd.nextGaussian();
             }
-            int[] bins = FalseDiscovery.bins(z, p);
+            byte[] bins = FalseDiscovery.bins(z, p);
             for (int i = 0; i < m; i += 1 + m / 500) {
                 int level = p[i] <= c1 ? 3 : p[i] <= c5 ? 2 : p[i] <= c10 ? 1 : 0;
                 int expected = z[i] > 0 ? level : z[i] < 0 ? -level : 0;
-                assertThat(bins[i])
+                assertThat((int) bins[i])
                         .as("seed %d round %d cell %d", seed, round, i)
                         .isEqualTo(expected);
             }

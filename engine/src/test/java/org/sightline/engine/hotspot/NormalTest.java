@@ -71,7 +71,8 @@ class NormalTest {
         for (int n : new int[] {0, 1, 7, 1000, Chunks.PARALLEL_FROM - 1, Chunks.PARALLEL_FROM + 12_345}) {
             double[] z = new double[n];
             for (int i = 0; i < n; i++) {
-                // runs of equal scores (as on a grid), signed zeros, NaN, tails beyond the underflow
+                // runs of equal scores and few distinct ones (as on a grid), signed zeros, NaN, tails beyond
+                // the underflow
                 z[i] = i > 0 && rnd.nextInt(3) > 0
                         ? z[i - 1]
                         : switch (rnd.nextInt(8)) {
@@ -79,6 +80,7 @@ class NormalTest {
                             case 1 -> -0.0;
                             case 2 -> Double.NaN;
                             case 3 -> rnd.nextDouble(-40, 40);
+                            case 4, 5 -> rnd.nextInt(50) * 0.37 - 9; // few values, met again out of order
                             default -> rnd.nextGaussian() * 3;
                         };
             }
