@@ -42,8 +42,9 @@ import org.sightline.engine.viewshed.ViewshedOptions;
  * </pre>
  */
 @State(Scope.Benchmark)
-// transparent huge pages, as the sightline launcher runs the service and the CLI (README.md): the
-// index (~100 MB) is read at random, and its TLB misses are much of the slowest queries' time
+// transparent huge pages, as the sightline launcher runs the service (README.md), where the queries
+// are asked: the index (~100 MB) is read at random, and its TLB misses are much of the slowest
+// queries' time
 @Fork(
         value = 1,
         jvmArgs = {"-Xmx8g", "-XX:+UseTransparentHugePages"})

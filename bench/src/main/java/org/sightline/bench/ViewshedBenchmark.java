@@ -54,10 +54,7 @@ import org.sightline.engine.viewshed.Viewsheds;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// transparent huge pages, as the sightline launcher runs the CLI (README.md)
-@Fork(
-        value = 1,
-        jvmArgs = {"-XX:+UseTransparentHugePages"})
+@Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ViewshedBenchmark {
