@@ -26,7 +26,6 @@ import org.sightline.engine.hotspot.GridSpec;
 import org.sightline.engine.hotspot.GridWindow;
 import org.sightline.engine.hotspot.H3Cells;
 import org.sightline.engine.hotspot.LonLatProjection;
-import org.sightline.engine.hotspot.Normal;
 import org.sightline.engine.hotspot.QuarticKde;
 
 /**
@@ -134,8 +133,7 @@ public class HotspotBenchmark {
         GiScores gi = GiStar.onGrid(raster, mask, side, side, window);
         double[] z = gi.z();
         double[] p = new double[z.length];
-        Normal.twoSidedP(z, p); // as Hotspots does
-        return FalseDiscovery.bins(z, p);
+        return FalseDiscovery.pAndBins(z, p); // as Hotspots does
     }
 
     /** Quartic KDE (h = 200 m) at the centres of 1 000 000 cells. */

@@ -1,5 +1,7 @@
 package org.sightline.engine.hotspot;
 
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /** A loop over 0 … n−1 split into one contiguous chunk per processor when n is large. */
@@ -12,17 +14,26 @@ final class Chunks {
         void run(int from, int to);
     }
 
+    /** The work on cells from … to−1, with a result. */
+    interface Part<T> {
+        T run(int from, int to);
+    }
+
     private Chunks() {}
 
     /** Runs {@code range} over 0 … n−1: at once, or in chunks on the common pool and the caller. */
     static void forEach(int n, Range range) {
+        map(n, (from, to) -> {
+            range.run(from, to);
+            return null;
+        });
+    }
+
+    /** The results of {@code part} over the chunks of 0 … n−1, in chunk order. */
+    static <T> List<T> map(int n, Part<T> part) {
         int chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
-        if (chunks == 1) {
-            range.run(0, n);
-            return;
-        }
-        IntStream.range(0, chunks)
-                .parallel()
-                .forEach(c -> range.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+        IntFunction<T> chunk = c -> part.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+        if (chunks == 1) return java.util.Collections.singletonList(chunk.apply(0));
+        return IntStream.range(0, chunks).parallel().mapToObj(chunk).toList();
     }
 }

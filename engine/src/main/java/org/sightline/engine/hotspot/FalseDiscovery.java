@@ -1,8 +1,6 @@
 package org.sightline.engine.hotspot;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,36 +29,69 @@ public final class FalseDiscovery {
     /** Buckets of {@link #cutoffs}: the p-values ≤ the largest level, by value. */
     private static final int BUCKETS = 4096;
 
-    /**
-     * {@link #cutoff} for several levels in O(m + b log b): the p-values ≤ the largest level are
-     * counted into {@value #BUCKETS} buckets by value, so each one's rank range is known without a
-     * sort; from the top bucket down, a bucket is sorted only when its smallest possible value could
-     * pass the test at its highest rank, and the first passing rank (from the top) is the cut-off.
-     * The comparisons are those of the sorted-list definition, so the result is the same value.
-     */
+    /** The largest level (LEVELS[0]): only p-values at or below it can be discoveries at all. */
+    private static final double TOP = 0.10;
+
+    /** {@link #cutoff} for several levels (each in (0, 1)). */
     static double[] cutoffs(double[] p, double[] levels) {
         double max = 0;
         for (double q : levels) max = Math.max(max, q);
-        double scale = BUCKETS / max;
-        // one pass over p, split over the processors: the few candidates (≤ max; NaN never is)
-        List<double[]> parts = Collections.synchronizedList(new ArrayList<>());
         double top = max;
-        Chunks.forEach(p.length, (from, to) -> parts.add(candidates(p, from, to, top)));
-        int d = 0;
-        for (double[] part : parts) d += part.length;
-        double[] found = new double[d];
-        d = 0;
-        for (double[] part : parts) { // (their order does not matter: only the values are used)
-            System.arraycopy(part, 0, found, d, part.length);
-            d += part.length;
+        return cutoffs(Chunks.map(p.length, (from, to) -> Candidates.of(p, from, to, top)), p.length, levels);
+    }
+
+    /**
+     * The cells whose p-value is ≤ a level of interest (NaN never is), with those p-values: the only
+     * cells whose bin is not 0, a small share of a grid.
+     */
+    private static final class Candidates {
+        int[] cells = new int[1024];
+        double[] values = new double[1024];
+        int size;
+
+        /** The candidates among p[from … to−1]. */
+        static Candidates of(double[] p, int from, int to, double max) {
+            Candidates c = new Candidates();
+            for (int i = from; i < to; i++) c.offer(i, p[i], max);
+            return c;
         }
+
+        /**
+         * Keeps cell i when v ≤ max. Written without a branch on v (cells pass or fail at random):
+         * the slot is always written and kept only when it passes.
+         */
+        void offer(int i, double v, double max) {
+            if (size == cells.length) {
+                cells = java.util.Arrays.copyOf(cells, 2 * size);
+                values = java.util.Arrays.copyOf(values, 2 * size);
+            }
+            cells[size] = i;
+            values[size] = v;
+            size += v <= max ? 1 : 0;
+        }
+    }
+
+    /**
+     * {@link #cutoff} for several levels in O(m + b log b) from the candidates (the p-values ≤ the
+     * largest level) of m p-values: they are counted into {@value #BUCKETS} buckets by value, so each
+     * one's rank range is known without a sort; from the top bucket down, a bucket is sorted only
+     * when its smallest possible value could pass the test at its highest rank, and the first passing
+     * rank (from the top) is the cut-off. The comparisons are those of the sorted-list definition, so
+     * the result is the same value.
+     */
+    private static double[] cutoffs(List<Candidates> parts, int m, double[] levels) {
+        double max = 0;
+        for (double q : levels) max = Math.max(max, q);
+        double scale = BUCKETS / max;
+        int d = 0;
+        for (Candidates part : parts) d += part.size;
         int[] start = new int[BUCKETS + 1];
-        for (int i = 0; i < d; i++) start[bucket(found[i], scale) + 1]++;
+        for (Candidates part : parts) for (int i = 0; i < part.size; i++) start[bucket(part.values[i], scale) + 1]++;
         for (int b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
         double[] small = new double[d]; // bucket after bucket, each unsorted
         int[] fill = Arrays.copyOf(start, BUCKETS);
-        for (int i = 0; i < d; i++) small[fill[bucket(found[i], scale)]++] = found[i];
-        double m = p.length;
+        for (Candidates part : parts) // (their order does not matter: only the values are used)
+        for (int i = 0; i < part.size; i++) small[fill[bucket(part.values[i], scale)]++] = part.values[i];
         double[] cut = new double[levels.length];
         boolean[] sorted = new boolean[BUCKETS];
         for (int l = 0; l < levels.length; l++) {
@@ -88,20 +119,6 @@ public final class FalseDiscovery {
         return cut;
     }
 
-    /** The p-values ≤ max among p[from … to−1]. */
-    private static double[] candidates(double[] p, int from, int to, double max) {
-        double[] found = new double[256];
-        int d = 0;
-        for (int i = from; i < to; i++) {
-            double v = p[i];
-            if (v <= max) {
-                if (d == found.length) found = Arrays.copyOf(found, 2 * d);
-                found[d++] = v;
-            }
-        }
-        return Arrays.copyOf(found, d);
-    }
-
     private static int bucket(double v, double scale) {
         return Math.max(0, Math.min(BUCKETS - 1, (int) (v * scale)));
     }
@@ -118,23 +135,45 @@ public final class FalseDiscovery {
     public static byte[] bins(double[] z, double[] p) {
         if (z.length != p.length)
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
-        double[] cut = cutoffs(p, LEVELS);
-        byte[] bins = new byte[p.length];
-        Chunks.forEach(p.length, (from, to) -> classify(z, p, cut, bins, from, to));
-        return bins;
+        return bins(z, p, Chunks.map(p.length, (from, to) -> Candidates.of(p, from, to, TOP)));
     }
 
     /**
-     * Bins of cells from … to−1. The cut-offs grow with the level (BH is monotone in q), so the level
-     * is the number of them a p-value is under; counted without branches, as is the sign (the scores
-     * are random to a branch predictor).
+     * The two-sided p-value of every score, into {@code p} (as {@link Normal#twoSidedP(double[],
+     * double[])}), and the {@link #bins} of the scores: one pass over z that also picks the cells
+     * that can be discoveries, then one over those cells only.
      */
-    private static void classify(double[] z, double[] p, double[] cut, byte[] bins, int from, int to) {
+    public static byte[] pAndBins(double[] z, double[] p) {
+        if (z.length != p.length)
+            throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
+        return bins(z, p, Chunks.map(z.length, (from, to) -> {
+            Normal.PCache cache = new Normal.PCache();
+            Candidates c = new Candidates();
+            for (int i = from; i < to; i++) {
+                double v = cache.twoSidedP(z[i]);
+                p[i] = v;
+                c.offer(i, v, TOP);
+            }
+            return c;
+        }));
+    }
+
+    /**
+     * The bins from the candidates of p (every other cell's bin is 0). The cut-offs grow with the
+     * level (BH is monotone in q), so the level is the number of them a p-value is under.
+     */
+    private static byte[] bins(double[] z, double[] p, List<Candidates> parts) {
+        double[] cut = cutoffs(parts, p.length, LEVELS);
         double c0 = cut[0], c1 = cut[1], c2 = cut[2];
-        for (int i = from; i < to; i++) {
-            double v = p[i], s = z[i];
-            int level = (v <= c0 ? 1 : 0) + (v <= c1 ? 1 : 0) + (v <= c2 ? 1 : 0);
-            bins[i] = (byte) (((s > 0 ? 1 : 0) - (s < 0 ? 1 : 0)) * level);
+        byte[] bins = new byte[p.length];
+        for (Candidates part : parts) {
+            for (int k = 0; k < part.size; k++) {
+                int i = part.cells[k];
+                double v = part.values[k], s = z[i];
+                int level = (v <= c0 ? 1 : 0) + (v <= c1 ? 1 : 0) + (v <= c2 ? 1 : 0);
+                bins[i] = (byte) (((s > 0 ? 1 : 0) - (s < 0 ? 1 : 0)) * level);
+            }
         }
+        return bins;
     }
 }

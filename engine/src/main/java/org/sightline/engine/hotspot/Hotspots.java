@@ -97,9 +97,13 @@ public final class Hotspots {
                 : GiStar.of(x, cells.neighbours());
         double[] z = gi.z();
         double[] p = new double[n];
-        if (gi.degenerate()) java.util.Arrays.fill(p, 1);
-        else Normal.twoSidedP(z, p);
-        byte[] bins = FalseDiscovery.bins(z, p);
+        byte[] bins;
+        if (gi.degenerate()) {
+            java.util.Arrays.fill(p, 1);
+            bins = new byte[n];
+        } else {
+            bins = FalseDiscovery.pAndBins(z, p);
+        }
 
         double[] perm = null;
         if (options.permutations() > 0 && n > 0) {

@@ -67,32 +67,35 @@ public final class Normal {
         Chunks.forEach(z.length, (from, to) -> twoSidedP(z, p, from, to));
     }
 
-    /** Entries of the cache of {@link #twoSidedP(double[], double[], int, int)} (a power of two). */
-    private static final int CACHE = 4096;
-
     /**
-     * The scores of a grid take few distinct values (a window's sum of counts over its number of
-     * cells), so each chunk keeps the last p of each score in a small direct-mapped cache, keyed by
-     * the score's bits: an erfc per distinct score, not per cell.
+     * {@link #twoSidedP(double)} remembered per score. The scores of a grid take few distinct values
+     * (a window's sum of counts over its number of cells), so a small direct-mapped table keyed by the
+     * score's bits needs one erfc per distinct score, not per cell. One per thread.
      */
-    private static void twoSidedP(double[] z, double[] p, int from, int to) {
-        long[] keys = new long[CACHE];
-        double[] values = new double[CACHE];
-        boolean[] filled = new boolean[CACHE];
-        for (int i = from; i < to; i++) {
-            double v = z[i];
-            long bits = Double.doubleToRawLongBits(v);
-            int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 41)) & (CACHE - 1));
-            if (filled[slot] && keys[slot] == bits) {
-                p[i] = values[slot];
-            } else {
-                double r = twoSidedP(v);
-                keys[slot] = bits;
-                values[slot] = r;
-                filled[slot] = true;
-                p[i] = r;
-            }
+    static final class PCache {
+        /** Entries (a power of two). */
+        private static final int SIZE = 4096;
+
+        private final long[] keys = new long[SIZE];
+        private final double[] values = new double[SIZE];
+        private final boolean[] filled = new boolean[SIZE];
+
+        /** The same value as {@link Normal#twoSidedP(double)}, bit for bit. */
+        double twoSidedP(double z) {
+            long bits = Double.doubleToRawLongBits(z);
+            int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 41)) & (SIZE - 1));
+            if (filled[slot] && keys[slot] == bits) return values[slot];
+            double r = Normal.twoSidedP(z);
+            keys[slot] = bits;
+            values[slot] = r;
+            filled[slot] = true;
+            return r;
         }
+    }
+
+    private static void twoSidedP(double[] z, double[] p, int from, int to) {
+        PCache cache = new PCache();
+        for (int i = from; i < to; i++) p[i] = cache.twoSidedP(z[i]);
     }
 
     /** P(Z ≤ z). */

@@ -82,7 +82,7 @@ class FalseDiscoveryTest {
                         .as("seed %d round %d m %d q %s", seed, round, m, q)
                         .isEqualTo(bruteCutoff(p, q));
             }
-            // the bins, by their definition (any sign of z, zero and NaN included), on a sample of cells
+            // the bins, by their definition (any sign of z, zero and NaN included), on every cell
             double c1 = bruteCutoff(p, 0.01), c5 = bruteCutoff(p, 0.05), c10 = bruteCutoff(p, 0.10);
             double[] z = new double[m];
             for (int i = 0; i < m; i++) {
@@ -90,7 +90,7 @@ class FalseDiscoveryTest {
                 z[i] = kind == 0 ? 0 : kind == 1 ? Double.NaN : rnd.nextGaussian();
             }
             byte[] bins = FalseDiscovery.bins(z, p);
-            for (int i = 0; i < m; i += 1 + m / 500) {
+            for (int i = 0; i < m; i++) {
                 int level = p[i] <= c1 ? 3 : p[i] <= c5 ? 2 : p[i] <= c10 ? 1 : 0;
                 int expected = z[i] > 0 ? level : z[i] < 0 ? -level : 0;
                 assertThat((int) bins[i])
@@ -98,5 +98,44 @@ class FalseDiscoveryTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void pAndBinsAreThePValuesAndTheBinsOfThoseValues() {
+        long seed = Long.getLong("sightline.fdrSeed", 3L);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        for (int round = 0; round < 60; round++) {
+            int m = rnd.nextInt(4) == 0 ? rnd.nextInt(Chunks.PARALLEL_FROM, 300_000) : rnd.nextInt(0, 3000);
+            double spread = rnd.nextDouble(0.5, 6); // how strong the signal is: few to many discoveries
+            double[] z = new double[m];
+            for (int i = 0; i < m; i++) {
+                // runs of equal scores and few distinct ones (as on a grid), zeros of both signs, NaN
+                z[i] = i > 0 && rnd.nextInt(3) == 0
+                        ? z[i - 1]
+                        : switch (rnd.nextInt(10)) {
+                            case 0 -> 0.0;
+                            case 1 -> -0.0;
+                            case 2 -> Double.NaN;
+                            case 3, 4 -> (rnd.nextInt(60) - 30) * 0.17;
+                            default -> rnd.nextGaussian() * spread;
+                        };
+            }
+            double[] p = new double[m];
+            byte[] bins = FalseDiscovery.pAndBins(z, p);
+            double c1 = bruteCutoff(p, 0.01), c5 = bruteCutoff(p, 0.05), c10 = bruteCutoff(p, 0.10);
+            for (int i = 0; i < m; i++) {
+                double expectedP = Normal.twoSidedP(z[i]);
+                assertThat(Double.doubleToRawLongBits(p[i]))
+                        .as("seed %d round %d cell %d: p of %s", seed, round, i, z[i])
+                        .isEqualTo(Double.doubleToRawLongBits(expectedP));
+                int level = p[i] <= c1 ? 3 : p[i] <= c5 ? 2 : p[i] <= c10 ? 1 : 0;
+                int expected = z[i] > 0 ? level : z[i] < 0 ? -level : 0;
+                assertThat((int) bins[i])
+                        .as("seed %d round %d cell %d (z %s, p %s)", seed, round, i, z[i], p[i])
+                        .isEqualTo(expected);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FalseDiscovery.pAndBins(new double[2], new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
