@@ -52,6 +52,19 @@ public final class MetricCrs {
     }
 
     /**
+     * Opens GeoTools' EPSG database (its first use takes about a second) so that a later {@link
+     * #of} answers at once; meant for a spare thread while inputs are read. Never throws: a failure
+     * shows again, with its message, where the CRS is really needed.
+     */
+    public static void warmUp() {
+        try {
+            CRS.decode("EPSG:4326", true);
+        } catch (FactoryException | RuntimeException e) {
+            // reported by the real lookup
+        }
+    }
+
+    /**
      * A CRS by code, e.g. {@code EPSG:32617}. Axis order is forced to easting/northing (x, y).
      *
      * @throws IllegalArgumentException if the code is unknown or the CRS is not projected in metres

@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.sightline.engine.geo.MetricCrs;
 
 /**
@@ -43,12 +48,43 @@ public final class Inputs {
         f.putAll(request.files());
         ColumnMap m = request.columns();
         ReadOptions o = request.options();
-        return new InputLayers(
-                Optional.ofNullable(f.get(Layer.CAMERAS)).map(p -> CameraReader.read(p, m, o)),
-                Optional.ofNullable(f.get(Layer.BUILDINGS)).map(p -> FootprintReader.read(p, m, o)),
-                Optional.ofNullable(f.get(Layer.INCIDENTS)).map(p -> IncidentReader.read(p, m, o)),
-                Optional.ofNullable(f.get(Layer.AREAS)).map(p -> AreaReader.read(p, m, o)),
-                Optional.ofNullable(f.get(Layer.STREETS)).map(p -> StreetReader.read(p, m, o)));
+        // The layers are independent and each reader is single-threaded (a token stream): they are
+        // read side by side, with the CRS database opened meanwhile (its first use takes a second).
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sightline-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            pool.execute(MetricCrs::warmUp);
+            var cameras = submit(pool, f.get(Layer.CAMERAS), p -> CameraReader.read(p, m, o));
+            var buildings = submit(pool, f.get(Layer.BUILDINGS), p -> FootprintReader.read(p, m, o));
+            var incidents = submit(pool, f.get(Layer.INCIDENTS), p -> IncidentReader.read(p, m, o));
+            var areas = submit(pool, f.get(Layer.AREAS), p -> AreaReader.read(p, m, o));
+            var streets = submit(pool, f.get(Layer.STREETS), p -> StreetReader.read(p, m, o));
+            // joined in layer order: when several files are unreadable, the first one's error is reported
+            return new InputLayers(join(cameras), join(buildings), join(incidents), join(areas), join(streets));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> Future<Optional<T>> submit(ExecutorService pool, Path path, Function<Path, T> read) {
+        return pool.submit(() -> Optional.ofNullable(path).map(read));
+    }
+
+    /** The layer, or the reader's own exception (an {@link UnreadableInputException} stays one). */
+    private static <T> Optional<T> join(Future<Optional<T>> layer) {
+        try {
+            return layer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the layers", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Reads every layer and projects the accepted records to the metric CRS. */
