@@ -130,10 +130,10 @@ public class HotspotBenchmark {
     /** Gi* z, two-sided p and BH-FDR bins on 1 000 000 cells: the whole inference. */
     @Benchmark
     public byte[] giStarWithBins() {
-        GiScores gi = GiStar.onGrid(raster, mask, side, side, window);
-        double[] z = gi.z();
-        double[] p = new double[z.length];
-        return FalseDiscovery.pAndBins(z, p); // as Hotspots does
+        double[] p = new double[side * side]; // every cell is a study cell (the mask is all ones)
+        FalseDiscovery.Inference inference = new FalseDiscovery.Inference(p); // as Hotspots does
+        GiScores gi = GiStar.onGrid(raster, mask, side, side, window, inference);
+        return inference.bins(gi.z());
     }
 
     /** Quartic KDE (h = 200 m) at the centres of 1 000 000 cells. */

@@ -146,16 +146,61 @@ public final class FalseDiscovery {
     public static byte[] pAndBins(double[] z, double[] p) {
         if (z.length != p.length)
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
-        return bins(z, p, Chunks.map(z.length, (from, to) -> {
-            Normal.PCache cache = new Normal.PCache();
-            Candidates c = new Candidates();
-            for (int i = from; i < to; i++) {
-                double v = cache.twoSidedP(z[i]);
-                p[i] = v;
-                c.offer(i, v, TOP);
+        return bins(z, p, Chunks.map(z.length, (from, to) -> pValues(z, p, from, to)));
+    }
+
+    /** p of z[from … to−1] into p, and the candidates among them. */
+    private static Candidates pValues(double[] z, double[] p, int from, int to) {
+        Normal.PCache cache = new Normal.PCache();
+        Candidates c = new Candidates();
+        for (int i = from; i < to; i++) {
+            double v = cache.twoSidedP(z[i]);
+            p[i] = v;
+            c.offer(i, v, TOP);
+        }
+        return c;
+    }
+
+    /**
+     * {@link #pAndBins} in two steps, for scores that arrive range by range ({@link GiStar.Scored}):
+     * each range's p-values and candidates while its scores are in the cache, then the bins.
+     */
+    public static final class Inference implements GiStar.Scored {
+        private final double[] p;
+        /** Candidates of each scored range by its first cell; ends by first cell. */
+        private final java.util.concurrent.ConcurrentSkipListMap<Integer, Candidates> parts =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        private final java.util.concurrent.ConcurrentHashMap<Integer, Integer> ends =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** @param p receives the two-sided p-value of each score */
+        public Inference(double[] p) {
+            this.p = p;
+        }
+
+        @Override
+        public void scored(double[] z, int from, int to) {
+            if (z.length != p.length)
+                throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
+            if (from == to) return;
+            ends.put(from, to);
+            if (parts.put(from, pValues(z, p, from, to)) != null)
+                throw new IllegalStateException("cells from " + from + " were scored twice");
+        }
+
+        /** The bins of the scores; every cell must have been scored, once. */
+        public byte[] bins(double[] z) {
+            int next = 0;
+            for (int from : parts.keySet()) {
+                if (from != next)
+                    throw new IllegalStateException("cells " + next + " … " + (from - 1) + " were not scored");
+                next = ends.get(from);
             }
-            return c;
-        }));
+            if (next != z.length)
+                throw new IllegalStateException("cells " + next + " … " + (z.length - 1) + " were not scored");
+            return FalseDiscovery.bins(z, p, List.copyOf(parts.values()));
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.sightline.engine.hotspot;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -63,6 +62,21 @@ public final class GiStar {
      *     non-zero entries
      */
     public static GiScores onGrid(double[] x, byte[] mask, int width, int height, GridWindow window) {
+        return onGrid(x, mask, width, height, window, null);
+    }
+
+    /**
+     * What to do with the scores of a run of cells as soon as they are written, while they are in the
+     * core's cache (e.g. their p-values): called once per band of rows, on the band's thread, with
+     * disjoint ranges that together cover every cell; not called when the scores are degenerate.
+     */
+    public interface Scored {
+        /** z[from … to−1] are final. */
+        void scored(double[] z, int from, int to);
+    }
+
+    /** {@link #onGrid(double[], byte[], int, int, GridWindow)}, handing each band's scores to {@code then}. */
+    public static GiScores onGrid(double[] x, byte[] mask, int width, int height, GridWindow window, Scored then) {
         if (x.length != (long) width * height || mask.length != x.length)
             throw new IllegalArgumentException("raster must have width × height = " + (long) width * height
                     + " cells, x has " + x.length + ", mask " + mask.length);
@@ -80,20 +94,14 @@ public final class GiStar {
         IntStream range = IntStream.range(0, bands);
         if (bands > 1) range = range.parallel();
         if (window.isSquare()) {
-            range.forEach(b -> squareWindow(
-                    x,
-                    mask,
-                    width,
-                    height,
-                    window.radius(),
-                    b * bandRows,
-                    Math.min(height, (b + 1) * bandRows),
-                    rowStart,
-                    mean,
-                    inv,
-                    z));
+            range.forEach(b -> {
+                int r0 = b * bandRows, r1 = Math.min(height, (b + 1) * bandRows);
+                squareWindow(x, mask, width, height, window.radius(), r0, r1, rowStart, mean, inv, z);
+                if (then != null) then.scored(z, rowStart[r0], rowStart[r1]);
+            });
         } else {
             discWindow(x, mask, width, height, window, mean, inv, z);
+            if (then != null) then.scored(z, 0, z.length);
         }
         return mo.scores(z);
     }
@@ -195,34 +203,43 @@ public final class GiStar {
             double[] inv,
             double[] z) {
         double[][] hx = new double[3][w];
-        int[][] hm = new int[3][w];
+        int[][] own = new int[3][w]; // the study-cell counts of partial rows
+        int[][] hm = {own[0], own[1], own[2]};
+        int[] fullCounts = null; // the counts of a row of study cells only: 2 3 3 … 3 2
         double[] zeroX = new double[w];
         int[] zeroM = new int[w];
         double[] vx = new double[w + 2];
         int[] vm = new int[w + 2];
-        boolean vmFull = false;
         int first = Math.max(0, r0 - 1);
         int last = Math.min(h - 1, r1);
         for (int add = first; add <= last + 1; add++) {
             if (add <= last) {
                 int o = add * w;
-                if (rowStart[add + 1] - rowStart[add] == w) { // a row of study cells only
-                    System.arraycopy(x, o, vx, 1, w);
-                    if (!vmFull) Arrays.fill(vm, 1, w + 1, 1);
-                    vmFull = true;
+                double[] bx = hx[add % 3];
+                if (rowStart[add + 1] - rowStart[add] == w) { // a row of study cells only: sums from x itself
+                    if (fullCounts == null) {
+                        fullCounts = new int[w];
+                        for (int c = 0; c < w; c++) fullCounts[c] = (c > 0 ? 1 : 0) + 1 + (c + 1 < w ? 1 : 0);
+                    }
+                    hm[add % 3] = fullCounts;
+                    // (0 + a) + b = a + b and (a + b) + 0 = a + b: the padded row's sums, bit for bit
+                    if (w == 1) bx[0] = x[o];
+                    else {
+                        bx[0] = x[o] + x[o + 1];
+                        for (int c = 1; c < w - 1; c++) bx[c] = x[o + c - 1] + x[o + c] + x[o + c + 1];
+                        bx[w - 1] = x[o + w - 2] + x[o + w - 1];
+                    }
                 } else {
                     for (int c = 0; c < w; c++) {
                         boolean in = mask[o + c] != 0;
                         vx[c + 1] = in ? x[o + c] : 0;
                         vm[c + 1] = in ? 1 : 0;
                     }
-                    vmFull = false;
-                }
-                double[] bx = hx[add % 3];
-                int[] bm = hm[add % 3];
-                for (int c = 0; c < w; c++) {
-                    bx[c] = vx[c] + vx[c + 1] + vx[c + 2];
-                    bm[c] = vm[c] + vm[c + 1] + vm[c + 2];
+                    int[] bm = hm[add % 3] = own[add % 3];
+                    for (int c = 0; c < w; c++) {
+                        bx[c] = vx[c] + vx[c + 1] + vx[c + 2];
+                        bm[c] = vm[c] + vm[c + 1] + vm[c + 2];
+                    }
                 }
             }
             int r = add - 1; // rows r − 1, r, r + 1 are in the buffers (or outside the raster)
@@ -309,18 +326,30 @@ public final class GiStar {
             range.forEach(b -> {
                 int r0 = b * bandRows, r1 = Math.min(h, r0 + bandRows);
                 long n = 0;
-                double sum = 0, maxAbs = 0;
+                // two accumulators of each (even and odd cells) halve the chains of dependent additions
+                // and maxima; masked cells add 0
+                double sum0 = 0, sum1 = 0, max0 = 0, max1 = 0;
                 for (int r = r0; r < r1; r++) {
                     int rowN = 0;
-                    for (int i = r * w, e = i + w; i < e; i++) {
-                        if (mask[i] == 0) continue;
+                    int i = r * w, e = i + w;
+                    for (; i + 1 < e; i += 2) {
+                        boolean in0 = mask[i] != 0, in1 = mask[i + 1] != 0;
+                        double v0 = in0 ? x[i] : 0, v1 = in1 ? x[i + 1] : 0;
+                        rowN += (in0 ? 1 : 0) + (in1 ? 1 : 0);
+                        sum0 += v0;
+                        sum1 += v1;
+                        max0 = Math.max(max0, Math.abs(v0));
+                        max1 = Math.max(max1, Math.abs(v1));
+                    }
+                    if (i < e && mask[i] != 0) {
                         rowN++;
-                        sum += x[i];
-                        maxAbs = Math.max(maxAbs, Math.abs(x[i]));
+                        sum0 += x[i];
+                        max0 = Math.max(max0, Math.abs(x[i]));
                     }
                     rowStart[r + 1] = rowN;
                     n += rowN;
                 }
+                double sum = sum0 + sum1, maxAbs = Math.max(max0, max1);
                 double ss = 0;
                 if (n > 0) {
                     // two accumulators (even and odd cells) halve the chain of dependent additions

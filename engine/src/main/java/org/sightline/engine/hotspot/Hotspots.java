@@ -91,16 +91,20 @@ public final class Hotspots {
             iw[m++] = inc.weight();
         }
 
+        // on a grid, each band's p-values are taken while its scores are in the cache
+        double[] p = new double[n];
+        FalseDiscovery.Inference inference = new FalseDiscovery.Inference(p);
         GiScores gi = cells instanceof SquareCells sq
                 ? GiStar.onGrid(
-                        sq.toRaster(x), sq.mask(), sq.grid().width(), sq.grid().height(), sq.window())
+                        sq.toRaster(x), sq.mask(), sq.grid().width(), sq.grid().height(), sq.window(), inference)
                 : GiStar.of(x, cells.neighbours());
         double[] z = gi.z();
-        double[] p = new double[n];
         byte[] bins;
         if (gi.degenerate()) {
             java.util.Arrays.fill(p, 1);
             bins = new byte[n];
+        } else if (cells instanceof SquareCells) {
+            bins = inference.bins(z);
         } else {
             bins = FalseDiscovery.pAndBins(z, p);
         }

@@ -138,4 +138,46 @@ class FalseDiscoveryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FalseDiscovery.pAndBins(new double[2], new double[3]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void inferenceBandByBandEqualsPAndBinsAfterwards() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        long binned = 0;
+        for (int[] shape : new int[][] {{300, 400}, {5, 30_000}, {40, 40}}) {
+            int w = shape[0], h = shape[1];
+            double[] x = new double[w * h];
+            byte[] mask = new byte[w * h];
+            for (int i = 0; i < x.length; i++) {
+                mask[i] = (byte) (rnd.nextInt(8) == 0 ? 0 : 1);
+                x[i] = rnd.nextInt(10) == 0 ? rnd.nextInt(6) : 0;
+            }
+            for (GridWindow window : new GridWindow[] {GridWindow.of(150, 100), GridWindow.of(250, 100)}) {
+                int n = 0;
+                for (byte b : mask) n += b;
+                double[] p = new double[n];
+                FalseDiscovery.Inference inference = new FalseDiscovery.Inference(p);
+                GiScores gi = GiStar.onGrid(x, mask, w, h, window, inference);
+                byte[] bins = inference.bins(gi.z());
+                double[] p2 = new double[n];
+                byte[] bins2 = FalseDiscovery.pAndBins(gi.z(), p2);
+                // (Arrays.equals: AssertJ's containsExactly is slow on 100,000 elements)
+                assertThat(java.util.Arrays.equals(p, p2))
+                        .as("p, %d×%d %s", w, h, window)
+                        .isTrue();
+                assertThat(java.util.Arrays.equals(bins, bins2))
+                        .as("bins, %d×%d %s", w, h, window)
+                        .isTrue();
+                for (byte b : bins) binned += b != 0 ? 1 : 0;
+            }
+        }
+        assertThat(binned).as("cells with a bin").isPositive();
+        // ranges not scored, or scored twice, are an error, not silent zeros
+        FalseDiscovery.Inference partial = new FalseDiscovery.Inference(new double[10]);
+        partial.scored(new double[10], 0, 4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> partial.bins(new double[10]))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("4 … 9");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> partial.scored(new double[10], 0, 4))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

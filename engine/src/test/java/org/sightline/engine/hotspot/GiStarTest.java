@@ -116,8 +116,8 @@ class GiStarTest {
     void largeRastersSplitIntoBandsMatchTheWindowDefinition() {
         // rasters of more than one band of rows (bands are processed in parallel), with holes in
         // the mask, whole rows outside the region, and square windows of 3×3, 5×5 and a disc
-        int[][] shapes = {{400, 300}, {7, 20_000}, {1500, 90}, {300, 301}};
-        double[] bands = {150, 150, 283, 250};
+        int[][] shapes = {{400, 300}, {7, 20_000}, {1500, 90}, {300, 301}, {1, 70_000}, {2, 40_000}};
+        double[] bands = {150, 150, 283, 250, 150, 150};
         for (int s = 0; s < shapes.length; s++) {
             SplittableRandom rnd = new SplittableRandom(40 + s);
             int w = shapes[s][0], h = shapes[s][1];
