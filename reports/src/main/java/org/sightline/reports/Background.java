@@ -1,11 +1,11 @@
 package org.sightline.reports;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sightline.engine.util.Futures;
 
 /**
  * The threads a report uses for independent work: reading layers ahead of need, drawing maps,
@@ -29,16 +29,6 @@ final class Background {
 
     /** The task's result; its unchecked exception (or error) is rethrown as it was thrown. */
     static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for report work", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c.getMessage(), c);
-        }
+        return Futures.join(f, "waiting for report work");
     }
 }

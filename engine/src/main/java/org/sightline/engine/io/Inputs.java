@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.sightline.engine.geo.MetricCrs;
+import org.sightline.engine.util.Futures;
 
 /**
  * Reads the layers a command was given and projects them to one metric CRS: the edge where files
@@ -75,16 +75,7 @@ public final class Inputs {
 
     /** The layer, or the reader's own exception (an {@link UnreadableInputException} stays one). */
     private static <T> Optional<T> join(Future<Optional<T>> layer) {
-        try {
-            return layer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the layers", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.join(layer, "reading the layers");
     }
 
     /** Reads every layer and projects the accepted records to the metric CRS. */
