@@ -86,12 +86,15 @@ public final class FalseDiscovery {
         int d = 0;
         for (Candidates part : parts) d += part.size;
         int[] start = new int[BUCKETS + 1];
-        for (Candidates part : parts) for (int i = 0; i < part.size; i++) start[bucket(part.values[i], scale) + 1]++;
+        for (Candidates part : parts) {
+            for (int i = 0; i < part.size; i++) start[bucket(part.values[i], scale) + 1]++;
+        }
         for (int b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
         double[] small = new double[d]; // bucket after bucket, each unsorted
         int[] fill = Arrays.copyOf(start, BUCKETS);
-        for (Candidates part : parts) // (their order does not matter: only the values are used)
-        for (int i = 0; i < part.size; i++) small[fill[bucket(part.values[i], scale)]++] = part.values[i];
+        for (Candidates part : parts) { // (their order does not matter: only the values are used)
+            for (int i = 0; i < part.size; i++) small[fill[bucket(part.values[i], scale)]++] = part.values[i];
+        }
         double[] cut = new double[levels.length];
         boolean[] sorted = new boolean[BUCKETS];
         for (int l = 0; l < levels.length; l++) {
@@ -167,12 +170,11 @@ public final class FalseDiscovery {
      */
     public static final class Inference implements GiStar.Scored {
         private final double[] p;
-        /** Candidates of each scored range by its first cell; ends by first cell. */
-        private final java.util.concurrent.ConcurrentSkipListMap<Integer, Candidates> parts =
+        /** Each scored range by its first cell. */
+        private final java.util.concurrent.ConcurrentSkipListMap<Integer, Scored> ranges =
                 new java.util.concurrent.ConcurrentSkipListMap<>();
 
-        private final java.util.concurrent.ConcurrentHashMap<Integer, Integer> ends =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private record Scored(int to, Candidates candidates) {}
 
         /** @param p receives the two-sided p-value of each score */
         public Inference(double[] p) {
@@ -184,22 +186,23 @@ public final class FalseDiscovery {
             if (z.length != p.length)
                 throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
             if (from == to) return;
-            ends.put(from, to);
-            if (parts.put(from, pValues(z, p, from, to)) != null)
+            if (ranges.put(from, new Scored(to, pValues(z, p, from, to))) != null)
                 throw new IllegalStateException("cells from " + from + " were scored twice");
         }
 
         /** The bins of the scores; every cell must have been scored, once. */
         public byte[] bins(double[] z) {
             int next = 0;
-            for (int from : parts.keySet()) {
-                if (from != next)
-                    throw new IllegalStateException("cells " + next + " … " + (from - 1) + " were not scored");
-                next = ends.get(from);
+            for (var range : ranges.entrySet()) {
+                if (range.getKey() != next)
+                    throw new IllegalStateException(
+                            "cells " + next + " … " + (range.getKey() - 1) + " were not scored");
+                next = range.getValue().to();
             }
             if (next != z.length)
                 throw new IllegalStateException("cells " + next + " … " + (z.length - 1) + " were not scored");
-            return FalseDiscovery.bins(z, p, List.copyOf(parts.values()));
+            return FalseDiscovery.bins(
+                    z, p, ranges.values().stream().map(Scored::candidates).toList());
         }
     }
 
