@@ -4,15 +4,10 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-/** A loop over 0 … n−1 split into one contiguous chunk per processor when n is large. */
+/** Work over 0 … n−1 split into one contiguous chunk per processor when n is large. */
 final class Chunks {
     /** Loops at least this long are split (below it, the threads' start-up costs more than it saves). */
     static final int PARALLEL_FROM = 1 << 16;
-
-    /** The work on cells from … to−1. */
-    interface Range {
-        void run(int from, int to);
-    }
 
     /** The work on cells from … to−1, with a result. */
     interface Part<T> {
@@ -21,15 +16,7 @@ final class Chunks {
 
     private Chunks() {}
 
-    /** Runs {@code range} over 0 … n−1: at once, or in chunks on the common pool and the caller. */
-    static void forEach(int n, Range range) {
-        map(n, (from, to) -> {
-            range.run(from, to);
-            return null;
-        });
-    }
-
-    /** The results of {@code part} over the chunks of 0 … n−1, in chunk order. */
+    /** The results of {@code part} over the chunks of 0 … n−1, in chunk order (on the common pool and the caller). */
     static <T> List<T> map(int n, Part<T> part) {
         int chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
         IntFunction<T> chunk = c -> part.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));

@@ -12,7 +12,7 @@ import java.util.List;
  * only the few of them near the cut-off need sorting (see {@link #cutoffs}).
  */
 public final class FalseDiscovery {
-    /** The FDR levels of bins 1, 2 and 3. */
+    /** The FDR levels of bins 1, 2 and 3 (largest first). */
     public static final double[] LEVELS = {0.10, 0.05, 0.01};
 
     private FalseDiscovery() {}
@@ -29,8 +29,8 @@ public final class FalseDiscovery {
     /** Buckets of {@link #cutoffs}: the p-values ≤ the largest level, by value. */
     private static final int BUCKETS = 4096;
 
-    /** The largest level (LEVELS[0]): only p-values at or below it can be discoveries at all. */
-    private static final double TOP = 0.10;
+    /** The largest level: only p-values at or below it can be discoveries at all. */
+    private static final double TOP = LEVELS[0];
 
     /** {@link #cutoff} for several levels (each in (0, 1)). */
     static double[] cutoffs(double[] p, double[] levels) {
@@ -142,8 +142,8 @@ public final class FalseDiscovery {
     }
 
     /**
-     * The two-sided p-value of every score, into {@code p} (as {@link Normal#twoSidedP(double[],
-     * double[])}), and the {@link #bins} of the scores: one pass over z that also picks the cells
+     * The two-sided p-value of every score, into {@code p} (as {@link Normal#twoSidedP(double)}, bit
+     * for bit, one erfc per distinct score and chunk), and the {@link #bins} of the scores: one pass over z that also picks the cells
      * that can be discoveries, then one over those cells only.
      */
     public static byte[] pAndBins(double[] z, double[] p) {

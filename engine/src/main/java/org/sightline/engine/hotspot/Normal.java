@@ -57,17 +57,6 @@ public final class Normal {
     }
 
     /**
-     * {@link #twoSidedP(double)} of every z, into p (the same values, bit for bit). A cell grid's
-     * scores take few distinct values, each computed once per chunk; a large array is split over
-     * the processors.
-     */
-    public static void twoSidedP(double[] z, double[] p) {
-        if (p.length != z.length)
-            throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
-        Chunks.forEach(z.length, (from, to) -> twoSidedP(z, p, from, to));
-    }
-
-    /**
      * {@link #twoSidedP(double)} remembered per score. The scores of a grid take few distinct values
      * (a window's sum of counts over its number of cells), so a small direct-mapped table keyed by the
      * score's bits needs one erfc per distinct score, not per cell. One per thread.
@@ -91,11 +80,6 @@ public final class Normal {
             filled[slot] = true;
             return r;
         }
-    }
-
-    private static void twoSidedP(double[] z, double[] p, int from, int to) {
-        PCache cache = new PCache();
-        for (int i = from; i < to; i++) p[i] = cache.twoSidedP(z[i]);
     }
 
     /** P(Z ≤ z). */
