@@ -152,14 +152,28 @@ public final class FalseDiscovery {
         return bins(z, p, Chunks.map(z.length, (from, to) -> pValues(z, p, from, to)));
     }
 
-    /** p of z[from … to−1] into p, and the candidates among them. */
+    /** Scores looked up together by {@link #pValues}: a miss or a candidate redoes only its run. */
+    private static final int RUN = 64;
+
+    /**
+     * p of z[from … to−1] into p, and the candidates among them: run by run, the p-values from the
+     * cache without a branch per cell (one score at a time only in a run with a score not met before),
+     * then the run's cells offered as candidates only if one of them is (1 % of a grid's cells are,
+     * in clusters).
+     */
     private static Candidates pValues(double[] z, double[] p, int from, int to) {
         Normal.PCache cache = new Normal.PCache();
         Candidates c = new Candidates();
-        for (int i = from; i < to; i++) {
-            double v = cache.twoSidedP(z[i]);
-            p[i] = v;
-            c.offer(i, v, TOP);
+        for (int i0 = from; i0 < to; i0 += RUN) {
+            int i1 = Math.min(to, i0 + RUN);
+            int under = cache.tryFill(z, p, i0, i1, TOP);
+            if (under < 0) { // a score not met before: one at a time, offering every cell
+                for (int i = i0; i < i1; i++) p[i] = cache.twoSidedP(z[i]);
+                under = i1 - i0;
+            }
+            if (under > 0) {
+                for (int i = i0; i < i1; i++) c.offer(i, p[i], TOP);
+            }
         }
         return c;
     }

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * <p>On a square grid ({@link #onGrid}) neighbourhood sums come from a dense raster of the region's
  * bounding box with a mask of study cells (cells outside the region hold no value and no weight).
  * The raster is cut into bands of 2^16 cells worth of rows, processed in parallel: one pass per band
- * gives n, Σx, max |x| and the squared deviations from the band's mean (combined in band order), a
+ * gives n, Σx and the squared deviations from the band's mean (combined in band order), a
  * second writes z. The default 3×3 window adds the horizontal 3-sums of three rows directly; other
  * square windows use running box sums (a ring of the last 2k+1 rows), cost O(W·H) whatever the
  * band; a disc-shaped window (e.g. band 2.5 cells) uses row prefix sums, cost O(W·H·(2r+1)), in one
@@ -24,7 +24,10 @@ import java.util.stream.IntStream;
  * with the default 3×3 window.
  */
 public final class GiStar {
-    /** S at or below this fraction of max |x| counts as zero (all values equal up to rounding). */
+    /**
+     * S at or below this fraction of the values' root mean square √(x̄² + S²) counts as zero (all values
+     * equal up to rounding).
+     */
     static final double DEGENERATE_SD = 1e-12;
 
     private GiStar() {}
@@ -248,7 +251,16 @@ public final class GiStar {
             int[] ma = r > 0 ? hm[(r - 1) % 3] : zeroM, mb = hm[r % 3], mc = r + 1 < h ? hm[(r + 1) % 3] : zeroM;
             int o = r * w;
             int out = rowStart[r];
-            if (rowStart[r + 1] - out == w) { // every cell of the row is a study cell
+            if (ma == fullCounts && mb == fullCounts && mc == fullCounts && w > 2) {
+                // three rows of study cells: 9 cells in every window but the two ends' 6, so the
+                // middle needs no count (and the loop vectorises)
+                for (int c : new int[] {0, w - 1}) {
+                    int m = ma[c] + mb[c] + mc[c];
+                    z[out + c] = (xa[c] + xb[c] + xc[c] - mean * m) * inv[m];
+                }
+                double mean9 = mean * 9, inv9 = inv[9];
+                for (int c = 1; c < w - 1; c++) z[out + c] = (xa[c] + xb[c] + xc[c] - mean9) * inv9;
+            } else if (rowStart[r + 1] - out == w) { // every cell of the row is a study cell
                 for (int c = 0; c < w; c++) {
                     int m = ma[c] + mb[c] + mc[c];
                     z[out + c] = (xa[c] + xb[c] + xc[c] - mean * m) * inv[m];
@@ -314,68 +326,69 @@ public final class GiStar {
     /** n, x̄ and S of the study cells, and the tabulated 1 / denominator per neighbourhood size. */
     private record Moments(int n, double mean, double sd, boolean degenerate) {
         /**
-         * The moments of a masked raster, band by band (count, sum and max |x|, then the squared
+         * The moments of a masked raster, band by band (count and sum, then the squared
          * deviations from the band's mean while the band is in cache), combined in band order with
          * Chan's update; also fills rowStart[r] = study cells before row r.
          */
         static Moments ofRaster(double[] x, byte[] mask, int w, int h, int bandRows, int bands, int[] rowStart) {
             long[] count = new long[bands];
-            double[] sums = new double[bands], sqs = new double[bands], maxes = new double[bands];
+            double[] sums = new double[bands], sqs = new double[bands];
             IntStream range = IntStream.range(0, bands);
             if (bands > 1) range = range.parallel();
             range.forEach(b -> {
                 int r0 = b * bandRows, r1 = Math.min(h, r0 + bandRows);
                 long n = 0;
-                // two accumulators of each (even and odd cells) halve the chains of dependent additions
-                // and maxima; masked cells add 0
-                double sum0 = 0, sum1 = 0, max0 = 0, max1 = 0;
+                // four accumulators (cells by their index mod 4) quarter the chain of dependent
+                // additions; masked cells add 0
+                double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
                 for (int r = r0; r < r1; r++) {
                     int rowN = 0;
                     int i = r * w, e = i + w;
-                    for (; i + 1 < e; i += 2) {
+                    for (; i + 3 < e; i += 4) {
                         boolean in0 = mask[i] != 0, in1 = mask[i + 1] != 0;
-                        double v0 = in0 ? x[i] : 0, v1 = in1 ? x[i + 1] : 0;
-                        rowN += (in0 ? 1 : 0) + (in1 ? 1 : 0);
-                        sum0 += v0;
-                        sum1 += v1;
-                        max0 = Math.max(max0, Math.abs(v0));
-                        max1 = Math.max(max1, Math.abs(v1));
+                        boolean in2 = mask[i + 2] != 0, in3 = mask[i + 3] != 0;
+                        rowN += (in0 ? 1 : 0) + (in1 ? 1 : 0) + (in2 ? 1 : 0) + (in3 ? 1 : 0);
+                        sum0 += in0 ? x[i] : 0;
+                        sum1 += in1 ? x[i + 1] : 0;
+                        sum2 += in2 ? x[i + 2] : 0;
+                        sum3 += in3 ? x[i + 3] : 0;
                     }
-                    if (i < e && mask[i] != 0) {
+                    for (; i < e; i++) {
+                        if (mask[i] == 0) continue;
                         rowN++;
                         sum0 += x[i];
-                        max0 = Math.max(max0, Math.abs(x[i]));
                     }
                     rowStart[r + 1] = rowN;
                     n += rowN;
                 }
-                double sum = sum0 + sum1, maxAbs = Math.max(max0, max1);
+                double sum = (sum0 + sum1) + (sum2 + sum3);
                 double ss = 0;
                 if (n > 0) {
-                    // two accumulators (even and odd cells) halve the chain of dependent additions
-                    double m = sum / n, ss0 = 0, ss1 = 0;
+                    double m = sum / n, ss0 = 0, ss1 = 0, ss2 = 0, ss3 = 0;
                     int i = r0 * w, e = r1 * w;
-                    for (; i + 1 < e; i += 2) {
+                    for (; i + 3 < e; i += 4) {
                         double d0 = mask[i] != 0 ? x[i] - m : 0;
                         double d1 = mask[i + 1] != 0 ? x[i + 1] - m : 0;
+                        double d2 = mask[i + 2] != 0 ? x[i + 2] - m : 0;
+                        double d3 = mask[i + 3] != 0 ? x[i + 3] - m : 0;
                         ss0 += d0 * d0;
                         ss1 += d1 * d1;
+                        ss2 += d2 * d2;
+                        ss3 += d3 * d3;
                     }
-                    if (i < e && mask[i] != 0) ss0 += (x[i] - m) * (x[i] - m);
-                    ss = ss0 + ss1;
+                    for (; i < e; i++) if (mask[i] != 0) ss0 += (x[i] - m) * (x[i] - m);
+                    ss = (ss0 + ss1) + (ss2 + ss3);
                 }
                 count[b] = n;
                 sums[b] = sum;
                 sqs[b] = ss;
-                maxes[b] = maxAbs;
             });
             for (int r = 0; r < h; r++) rowStart[r + 1] += rowStart[r];
             long n = 0;
-            double sum = 0, maxAbs = 0;
+            double sum = 0;
             for (int b = 0; b < bands; b++) {
                 n += count[b];
                 sum += sums[b];
-                maxAbs = Math.max(maxAbs, maxes[b]);
             }
             if (n == 0) return new Moments(0, 0, 0, true);
             double mean = sum / n;
@@ -385,20 +398,16 @@ public final class GiStar {
                 double d = sums[b] / count[b] - mean;
                 ss += sqs[b] + count[b] * d * d;
             }
-            double sd = Math.sqrt(ss / n);
-            boolean degenerate = n < 2 || !(sd > DEGENERATE_SD * maxAbs) || sd == 0;
-            return new Moments((int) n, mean, degenerate ? 0 : sd, degenerate);
+            return of(n, mean, ss);
         }
 
         static Moments of(double[] x, byte[] mask) {
             int n = 0;
             double sum = 0;
-            double maxAbs = 0;
             for (int i = 0; i < x.length; i++) {
                 if (mask != null && mask[i] == 0) continue;
                 n++;
                 sum += x[i];
-                maxAbs = Math.max(maxAbs, Math.abs(x[i]));
             }
             if (n == 0) return new Moments(0, 0, 0, true);
             double mean = sum / n;
@@ -408,9 +417,14 @@ public final class GiStar {
                 double d = x[i] - mean;
                 ss += d * d;
             }
+            return of(n, mean, ss);
+        }
+
+        /** From n, the mean and the sum of squared deviations (n ≥ 1). */
+        private static Moments of(long n, double mean, double ss) {
             double sd = Math.sqrt(ss / n);
-            boolean degenerate = n < 2 || !(sd > DEGENERATE_SD * maxAbs) || sd == 0;
-            return new Moments(n, mean, degenerate ? 0 : sd, degenerate);
+            boolean degenerate = n < 2 || !(sd > DEGENERATE_SD * Math.sqrt(mean * mean + sd * sd)) || sd == 0;
+            return new Moments((int) n, mean, degenerate ? 0 : sd, degenerate);
         }
 
         /** inv[m] = 1 / (S √((n m − m²)/(n − 1))), 0 where that is 0 (m = 0 or m = n). */

@@ -60,25 +60,54 @@ public final class Normal {
      * {@link #twoSidedP(double)} remembered per score. The scores of a grid take few distinct values
      * (a window's sum of counts over its number of cells), so a small direct-mapped table keyed by the
      * score's bits needs one erfc per distinct score, not per cell. One per thread.
+     *
+     * <p>Every slot always holds a true pair (at first the score +0 and its p-value 1), so a slot
+     * whose key matches can be used without asking whether it was ever filled: {@link #tryFill} looks
+     * up a run of scores without a branch per score and only reports whether all of them hit.
      */
     static final class PCache {
         /** Entries (a power of two). */
         private static final int SIZE = 4096;
 
-        private final long[] keys = new long[SIZE];
+        private final long[] keys = new long[SIZE]; // the bits of +0.0
         private final double[] values = new double[SIZE];
-        private final boolean[] filled = new boolean[SIZE];
+
+        PCache() {
+            java.util.Arrays.fill(values, Normal.twoSidedP(0.0));
+        }
+
+        private static int slot(long bits) {
+            return (int) ((bits ^ (bits >>> 29) ^ (bits >>> 41)) & (SIZE - 1));
+        }
 
         /** The same value as {@link Normal#twoSidedP(double)}, bit for bit. */
         double twoSidedP(double z) {
             long bits = Double.doubleToRawLongBits(z);
-            int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 41)) & (SIZE - 1));
-            if (filled[slot] && keys[slot] == bits) return values[slot];
+            int slot = slot(bits);
+            if (keys[slot] == bits) return values[slot];
             double r = Normal.twoSidedP(z);
             keys[slot] = bits;
             values[slot] = r;
-            filled[slot] = true;
             return r;
+        }
+
+        /**
+         * p[i] = {@link #twoSidedP(double)} of z[i] for i in from … to−1 when every score is in the table,
+         * and then the number of those p-values ≤ max; otherwise −1, and p of the run is unspecified
+         * (fill it one score at a time, which also enters the missing scores).
+         */
+        int tryFill(double[] z, double[] p, int from, int to, double max) {
+            boolean hit = true;
+            int under = 0;
+            for (int i = from; i < to; i++) {
+                long bits = Double.doubleToRawLongBits(z[i]);
+                int slot = slot(bits);
+                hit &= keys[slot] == bits;
+                double v = values[slot];
+                under += v <= max ? 1 : 0;
+                p[i] = v;
+            }
+            return hit ? under : -1;
         }
     }
 

@@ -204,6 +204,24 @@ class GiStarTest {
     }
 
     @Test
+    void degenerateMeansEqualUpToRoundingRelativeToTheValuesNotToTheirSpread() {
+        SquareCells cells = SquareCells.of(square(0, 0, 500), 100, 150);
+        double[] x = new double[cells.size()];
+        java.util.Arrays.fill(x, 1e6 + 0.1); // the mean is off by rounding, S is ~1e-10, not 0
+        assertThat(GiStar.onGrid(cells.toRaster(x), cells.mask(), 5, 5, cells.window())
+                        .degenerate())
+                .isTrue();
+        assertThat(GiStar.of(x, cells.neighbours()).degenerate()).isTrue();
+        x[7] += 1e-3; // a real difference, however small beside the values
+        GiScores gi = GiStar.onGrid(cells.toRaster(x), cells.mask(), 5, 5, cells.window());
+        assertThat(gi.degenerate()).isFalse();
+        // (window sums of values near 1e6 keep about 6 digits of a difference of 1e-3)
+        assertThat(gi.z())
+                .containsExactly(rasterReference(cells.toRaster(x), cells.mask(), 5, 5, cells.window()), within(1e-4));
+        assertThat(GiStar.of(x, cells.neighbours()).degenerate()).isFalse();
+    }
+
+    @Test
     void windowOfTheDefaultBandIsTheCellAndItsEightNeighbours() {
         assertThat(GridWindow.of(150, 100).halfWidths()).containsExactly(1, 1, 1);
         assertThat(GridWindow.of(150, 100).isSquare()).isTrue();

@@ -95,4 +95,40 @@ class NormalTest {
             }
         }
     }
+
+    @Test
+    void runsFromTheCacheAreTheSingleValuesBitForBitOrReportedAsMissing() {
+        long seed = Long.getLong("sightline.normalSeed", 5L);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        Normal.PCache cache = new Normal.PCache();
+        double max = 0.05;
+        int hits = 0;
+        for (int run = 0; run < 2000; run++) {
+            int n = rnd.nextInt(70);
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = switch (rnd.nextInt(6)) {
+                    case 0 -> rnd.nextBoolean() ? 0.0 : -0.0;
+                    case 1 -> rnd.nextInt(3) == 0 ? Double.NaN : rnd.nextGaussian() * 3;
+                    default -> rnd.nextInt(40) * 0.37 - 7; // few values, met again and again
+                };
+            }
+            double[] p = new double[n];
+            int under = cache.tryFill(z, p, 0, n, max);
+            if (under < 0) {
+                for (int i = 0; i < n; i++) p[i] = cache.twoSidedP(z[i]);
+            } else {
+                hits++;
+                int expectedUnder = 0;
+                for (int i = 0; i < n; i++) expectedUnder += Normal.twoSidedP(z[i]) <= max ? 1 : 0;
+                assertThat(under).as("seed %d, run %d", seed, run).isEqualTo(expectedUnder);
+            }
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(p[i]))
+                        .as("seed %d, run %d, z[%d] = %s (%s)", seed, run, i, z[i], under < 0 ? "missed" : "hit")
+                        .isEqualTo(Double.doubleToRawLongBits(Normal.twoSidedP(z[i])));
+            }
+        }
+        assertThat(hits).as("runs answered from the table alone").isGreaterThan(100);
+    }
 }
