@@ -28,7 +28,8 @@ final class Nudge {
 
     /**
      * The moved position {x, y} of a point at {@code where} = {@link Footprints#locate}(x, y), or of a
-     * point outside every footprint but within {@link #ON_BOUNDARY} of an edge ({@code where} = -1).
+     * point within {@link #ON_BOUNDARY} of an edge ({@code where} = -1; outside, on the boundary or
+     * inside, it steps off the boundary alike).
      */
     static double[] out(Footprints fp, int where, double x, double y, double nudgeM) {
         if (where >= 0 && (where & 1) == 0) {
@@ -36,7 +37,7 @@ final class Nudge {
             double d = Math.sqrt(q[2]);
             if (d > ON_BOUNDARY) { // else inside by a rounding error: treat as on the boundary
                 double mx = q[0] + nudgeM * (q[0] - x) / d, my = q[1] + nudgeM * (q[1] - y) / d;
-                if (fp.locate(mx, my) < 0 && !nearEdge(fp, mx, my)) return new double[] {mx, my};
+                if (!nearEdge(fp, mx, my) && fp.locate(mx, my) < 0) return new double[] {mx, my};
                 // camera → q runs along a wall through q (q a vertex in line with the camera), so the
                 // step stayed on that wall: step off q along its edges' bisector instead
                 return fromBoundary(fp, q[0], q[1], nudgeM);

@@ -50,13 +50,17 @@ public final class Viewsheds {
 
         double x = position.getX(), y = position.getY();
         Viewshed.Status status = Viewshed.Status.OK;
-        int where = footprints.locate(x, y);
-        if (where >= 0 || Nudge.nearEdge(footprints, x, y)) {
+        // a point within ON_BOUNDARY of an edge steps off the boundary whatever locate would say (an
+        // interior point that near its polygon's edge counts as on it), so the exact point location,
+        // slow for a point on a wall, is asked only for the others
+        boolean onEdge = Nudge.nearEdge(footprints, x, y);
+        int where = onEdge ? -1 : footprints.locate(x, y);
+        if (onEdge || where >= 0) {
             double[] moved = Nudge.out(footprints, where, x, y, options.nudgeM());
             x = moved[0];
             y = moved[1];
             position = Geometries.point(x, y);
-            if (footprints.locate(x, y) >= 0 || Nudge.nearEdge(footprints, x, y))
+            if (Nudge.nearEdge(footprints, x, y) || footprints.locate(x, y) >= 0)
                 return new Viewshed(
                         camera.id(),
                         Geometries.emptyPolygon(),
