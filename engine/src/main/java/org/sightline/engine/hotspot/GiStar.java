@@ -254,7 +254,7 @@ public final class GiStar {
             if (ma == fullCounts && mb == fullCounts && mc == fullCounts && w > 2) {
                 // three rows of study cells: 9 cells in every window but the two ends' 6, so the
                 // middle needs no count (and the loop vectorises)
-                for (int c : new int[] {0, w - 1}) {
+                for (int c = 0; c < w; c += w - 1) { // the two ends, 0 and w − 1
                     int m = ma[c] + mb[c] + mc[c];
                     z[out + c] = (xa[c] + xb[c] + xc[c] - mean * m) * inv[m];
                 }
