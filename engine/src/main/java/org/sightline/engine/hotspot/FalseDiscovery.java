@@ -143,13 +143,16 @@ public final class FalseDiscovery {
 
     /**
      * The two-sided p-value of every score, into {@code p} (as {@link Normal#twoSidedP(double)}, bit
-     * for bit, one erfc per distinct score and chunk), and the {@link #bins} of the scores: one pass over z that also picks the cells
-     * that can be discoveries, then one over those cells only.
+     * for bit, one erfc per distinct score and chunk), and the {@link #bins} of the scores: one pass
+     * over z that also picks the cells that can be discoveries, then one over those cells only (an
+     * {@link Inference} given all of z at once).
      */
     public static byte[] pAndBins(double[] z, double[] p) {
         if (z.length != p.length)
             throw new IllegalArgumentException("z and p differ in length: " + z.length + " vs " + p.length);
-        return bins(z, p, Chunks.map(z.length, (from, to) -> pValues(z, p, from, to)));
+        Inference inference = new Inference(p);
+        inference.scoredAll(z);
+        return inference.bins(z);
     }
 
     /** Scores looked up together by {@link #pValues}: a miss or a candidate redoes only its run. */
@@ -179,8 +182,8 @@ public final class FalseDiscovery {
     }
 
     /**
-     * {@link #pAndBins} in two steps, for scores that arrive range by range ({@link GiStar.Scored}):
-     * each range's p-values and candidates while its scores are in the cache, then the bins.
+     * p-values and bins for scores that arrive range by range ({@link GiStar.Scored}): each range's
+     * p-values and BH candidates while its scores are in the cache, then the bins from the candidates.
      */
     public static final class Inference implements GiStar.Scored {
         private final double[] p;

@@ -39,6 +39,11 @@ public final class GiStar {
      * @param neighbours neighbour lists of the same cells, self included
      */
     public static GiScores of(double[] x, CellNeighbours neighbours) {
+        return of(x, neighbours, null);
+    }
+
+    /** {@link #of(double[], CellNeighbours)}, handing the scores to {@code then} once all are written. */
+    public static GiScores of(double[] x, CellNeighbours neighbours, Scored then) {
         if (neighbours.cells() != x.length)
             throw new IllegalArgumentException(
                     "neighbours describe " + neighbours.cells() + " cells, x has " + x.length);
@@ -54,6 +59,7 @@ public final class GiStar {
             int m = neighbours.degree(i);
             z[i] = (s - mo.mean * m) * inv[m];
         }
+        if (then != null) then.scoredAll(z);
         return mo.scores(z);
     }
 
@@ -70,12 +76,21 @@ public final class GiStar {
 
     /**
      * What to do with the scores of a run of cells as soon as they are written, while they are in the
-     * core's cache (e.g. their p-values): called once per band of rows, on the band's thread, with
-     * disjoint ranges that together cover every cell; not called when the scores are degenerate.
+     * core's cache (e.g. their p-values): called with disjoint ranges that together cover every cell,
+     * perhaps on several threads at once (on a grid, once per band of rows, on the band's thread); not
+     * called when the scores are degenerate.
      */
     public interface Scored {
         /** z[from … to−1] are final. */
         void scored(double[] z, int from, int to);
+
+        /** All of z at once, in chunks side by side when z is long ({@link Chunks}). */
+        default void scoredAll(double[] z) {
+            Chunks.map(z.length, (from, to) -> {
+                scored(z, from, to);
+                return null;
+            });
+        }
     }
 
     /** {@link #onGrid(double[], byte[], int, int, GridWindow)}, handing each band's scores to {@code then}. */
@@ -104,7 +119,7 @@ public final class GiStar {
             });
         } else {
             discWindow(x, mask, width, height, window, mean, inv, z);
-            if (then != null) then.scored(z, 0, z.length);
+            if (then != null) then.scoredAll(z);
         }
         return mo.scores(z);
     }

@@ -91,22 +91,20 @@ public final class Hotspots {
             iw[m++] = inc.weight();
         }
 
-        // on a grid, each band's p-values are taken while its scores are in the cache
+        // p-values as the scores are written (on a grid, band by band while a band is in the cache)
         double[] p = new double[n];
         FalseDiscovery.Inference inference = new FalseDiscovery.Inference(p);
         GiScores gi = cells instanceof SquareCells sq
                 ? GiStar.onGrid(
                         sq.toRaster(x), sq.mask(), sq.grid().width(), sq.grid().height(), sq.window(), inference)
-                : GiStar.of(x, cells.neighbours());
+                : GiStar.of(x, cells.neighbours(), inference);
         double[] z = gi.z();
         byte[] bins;
         if (gi.degenerate()) {
             java.util.Arrays.fill(p, 1);
             bins = new byte[n];
-        } else if (cells instanceof SquareCells) {
-            bins = inference.bins(z);
         } else {
-            bins = FalseDiscovery.pAndBins(z, p);
+            bins = inference.bins(z);
         }
 
         double[] perm = null;
