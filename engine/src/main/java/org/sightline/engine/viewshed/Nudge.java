@@ -118,33 +118,67 @@ final class Nudge {
      * #ON_BOUNDARY} of (x, y); the first such edge's normal if they cancel.
      */
     static double[] fromBoundary(Footprints fp, double x, double y, double nudgeM) {
+        double[] moved = offEdge(fp, x, y, nudgeM, true);
+        return moved != null ? moved : new double[] {x, y};
+    }
+
+    /**
+     * {@link #nearEdge} and {@link #fromBoundary} in one scan of the cells around (x, y): null if no
+     * edge lies within {@link #ON_BOUNDARY} of it, else its position {@code nudgeM} off the boundary as
+     * {@link #fromBoundary} gives it.
+     */
+    static double[] offEdge(Footprints fp, double x, double y, double nudgeM) {
+        return offEdge(fp, x, y, nudgeM, false);
+    }
+
+    /**
+     * The scan behind {@link #offEdge} and {@link #fromBoundary}: the edges within {@link #ON_BOUNDARY}
+     * (nearness, as {@link #nearEdge} sees it), and those also exactly on (x, y) as JTS sees it, whose
+     * normals move the point. {@code anyway}: move it even if nothing is near (the step is then along
+     * the exact edges only, or none).
+     */
+    private static double[] offEdge(Footprints fp, double x, double y, double nudgeM, boolean anyway) {
         EdgeGrid g = fp.grid();
         double[] ge = g.coords;
         double r = ON_BOUNDARY;
+        boolean near = false;
         int count = 0;
-        int[] found = new int[8];
+        int[] found = new int[4];
+        double[] dir = new double[8]; // (dx, dy) of found[s] at 2s, 2s + 1, read from the cell's copy
         for (int cy = Math.max(0, g.cy(y - r) - 1); cy <= g.cy(y + r); cy++) {
             for (int cx = Math.max(0, g.cx(x - r) - 1); cx <= g.cx(x + r); cx++) {
                 int cell = cy * g.nx + cx;
                 if (!g.cellMeets(cell, x - r, y - r, x + r, y + r)) continue;
                 next:
                 for (int k = g.start(cell); k < g.end(cell); k++) {
-                    if (!within(x, y, ge, k, r) && !onSegment(x, y, ge, k)) continue;
+                    boolean within = within(x, y, ge, k, r);
+                    near |= within;
+                    if (!within && !onSegment(x, y, ge, k)) continue;
                     int i = g.item(k);
                     double dx = ge[4 * k + 2] - ge[4 * k], dy = ge[4 * k + 3] - ge[4 * k + 1];
-                    if (Math.sqrt(dx * dx + dy * dy) == 0) continue;
+                    if (Math.sqrt(dx * dx + dy * dy) == 0) continue; // a zero-length edge has no normal
                     for (int s = 0; s < count; s++) if (found[s] == i) continue next; // listed in two cells
-                    if (count == found.length) found = java.util.Arrays.copyOf(found, 2 * count);
-                    found[count++] = i;
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, 2 * count);
+                        dir = java.util.Arrays.copyOf(dir, 4 * count);
+                    }
+                    // in edge order (the same sum whatever the order of the cells): insertion
+                    int s = count++;
+                    for (; s > 0 && found[s - 1] > i; s--) {
+                        found[s] = found[s - 1];
+                        dir[2 * s] = dir[2 * s - 2];
+                        dir[2 * s + 1] = dir[2 * s - 1];
+                    }
+                    found[s] = i;
+                    dir[2 * s] = dx;
+                    dir[2 * s + 1] = dy;
                 }
             }
         }
-        java.util.Arrays.sort(found, 0, count); // the same sum whatever the order of the cells
-        double[] e = fp.edges();
+        if (!near && !anyway) return null;
         double sx = 0, sy = 0, fx = 0, fy = 0;
         for (int s = 0; s < count; s++) {
-            int i = found[s];
-            double dx = e[4 * i + 2] - e[4 * i], dy = e[4 * i + 3] - e[4 * i + 1];
+            double dx = dir[2 * s], dy = dir[2 * s + 1];
             double len = Math.sqrt(dx * dx + dy * dy);
             // interior on the left: the outward normal points right
             double nx = dy / len, ny = -dx / len;

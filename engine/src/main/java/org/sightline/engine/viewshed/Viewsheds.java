@@ -53,10 +53,10 @@ public final class Viewsheds {
         // a point within ON_BOUNDARY of an edge steps off the boundary whatever locate would say (an
         // interior point that near its polygon's edge counts as on it), so the exact point location,
         // slow for a point on a wall, is asked only for the others
-        boolean onEdge = Nudge.nearEdge(footprints, x, y);
-        int where = onEdge ? -1 : footprints.locate(x, y);
-        if (onEdge || where >= 0) {
-            double[] moved = Nudge.out(footprints, where, x, y, options.nudgeM());
+        double[] moved = Nudge.offEdge(footprints, x, y, options.nudgeM());
+        int where = moved != null ? -1 : footprints.locate(x, y);
+        if (moved != null || where >= 0) {
+            if (moved == null) moved = Nudge.out(footprints, where, x, y, options.nudgeM());
             x = moved[0];
             y = moved[1];
             position = Geometries.point(x, y);
