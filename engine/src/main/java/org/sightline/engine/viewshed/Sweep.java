@@ -792,15 +792,23 @@ final class Sweep {
     private boolean closer(int i, int j) {
         int o1 = orient(ax[i], ay[i], bx[i], by[i], ax[j], ay[j]);
         int o2 = orient(ax[i], ay[i], bx[i], by[i], bx[j], by[j]);
-        // the viewer is right (-1) of every piece; j left of (behind) i's line → i nearer
-        if (o1 >= 0 && o2 >= 0) return true;
-        if (o1 <= 0 && o2 <= 0) return false;
+        // the viewer is right (-1) of every piece; j left of (behind) i's line → i nearer. One branch,
+        // taken only when j straddles i's line, instead of two that follow the data
+        if (o1 * o2 >= 0) return o1 + o2 >= 0;
         int o3 = orient(ax[j], ay[j], bx[j], by[j], ax[i], ay[i]);
         int o4 = orient(ax[j], ay[j], bx[j], by[j], bx[i], by[i]);
         return o3 <= 0 && o4 <= 0;
     }
 
-    private static int orient(double x0, double y0, double x1, double y1, double qx, double qy) {
+    /**
+     * {@link CGAlgorithmsDD#orientationIndex}: its floating-point filter, with the same products and
+     * bound, as one test whose outcome hardly ever changes (|det| ≥ 1e-15 (|l| + |r|) holds exactly when
+     * that filter answers: l and r of opposite signs or one of them zero included), and the sign taken
+     * without a branch. Where the sweep compares pieces, the filter's sign tests would follow the data.
+     */
+    static int orient(double x0, double y0, double x1, double y1, double qx, double qy) {
+        double l = (x0 - qx) * (y1 - qy), r = (y0 - qy) * (x1 - qx), det = l - r;
+        if (Math.abs(det) >= 1e-15 * (Math.abs(l) + Math.abs(r))) return (det > 0 ? 1 : 0) - (det < 0 ? 1 : 0);
         return CGAlgorithmsDD.orientationIndex(x0, y0, x1, y1, qx, qy);
     }
 

@@ -22,6 +22,81 @@ class SweepTest {
     }
 
     @Test
+    void orientIsJtsExactOrientationIndex() {
+        long seed = Long.getLong("sightline.sweepSeed", 31L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int zero = 0, filtered = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            double ox = rnd.nextBoolean() ? 0 : 430_000 + rnd.nextDouble(1000), oy = 3_900_000 * (i & 1);
+            double x0 = ox + rnd.nextDouble(-150, 150), y0 = oy + rnd.nextDouble(-150, 150);
+            double x1 = ox + rnd.nextDouble(-150, 150), y1 = oy + rnd.nextDouble(-150, 150);
+            double qx, qy;
+            switch (i % 8) {
+                case 0 -> { // anywhere
+                    qx = ox + rnd.nextDouble(-150, 150);
+                    qy = oy + rnd.nextDouble(-150, 150);
+                }
+                case 1 -> { // on the line, up to rounding
+                    double t = rnd.nextDouble(-2, 3);
+                    qx = x0 + t * (x1 - x0);
+                    qy = y0 + t * (y1 - y0);
+                }
+                case 2 -> { // a shared endpoint
+                    qx = rnd.nextBoolean() ? x0 : x1;
+                    qy = qx == x0 ? y0 : y1;
+                }
+                case 7 -> { // a hair off the line
+                    double t = rnd.nextDouble(), e = Math.ulp(oy + 150) * rnd.nextInt(-4, 5);
+                    qx = x0 + t * (x1 - x0) + e;
+                    qy = y0 + t * (y1 - y0) - e;
+                }
+                case 3 -> { // Kettner et al.'s hard case: a point a few ulps off the line through (12, 12), (24, 24)
+                    double u = Math.ulp(0.5);
+                    x0 = 12;
+                    y0 = 12;
+                    x1 = 24;
+                    y1 = 24;
+                    qx = 0.5 + u * rnd.nextInt(0, 256);
+                    qy = 0.5 + u * rnd.nextInt(0, 256);
+                }
+                case 4 -> { // axis-parallel and degenerate segments
+                    x1 = x0;
+                    qx = x0 + (rnd.nextBoolean() ? 0 : rnd.nextDouble(-1, 1));
+                    qy = oy + rnd.nextDouble(-150, 150);
+                }
+                case 6 -> { // coordinates near 1, a point on the line up to rounding
+                    x0 = rnd.nextDouble(-1, 1);
+                    y0 = rnd.nextDouble(-1, 1);
+                    x1 = rnd.nextDouble(-1, 1);
+                    y1 = rnd.nextDouble(-1, 1);
+                    double t = rnd.nextDouble();
+                    qx = x0 + t * (x1 - x0);
+                    qy = y0 + t * (y1 - y0);
+                }
+                default -> { // tiny coordinates (products near underflow) and zero-length segments
+                    double s = 1e-160;
+                    x0 = rnd.nextDouble(-1, 1) * s;
+                    y0 = rnd.nextDouble(-1, 1) * s;
+                    x1 = rnd.nextBoolean() ? x0 : rnd.nextDouble(-1, 1) * s;
+                    y1 = rnd.nextDouble(-1, 1) * s;
+                    qx = rnd.nextDouble(-1, 1) * s;
+                    qy = rnd.nextDouble(-1, 1) * s;
+                }
+            }
+            int expected = org.locationtech.jts.algorithm.CGAlgorithmsDD.orientationIndex(x0, y0, x1, y1, qx, qy);
+            int got = Sweep.orient(x0, y0, x1, y1, qx, qy);
+            if (got != expected)
+                throw new AssertionError("seed " + seed + ": orient(" + x0 + ", " + y0 + ", " + x1 + ", " + y1 + ", "
+                        + qx + ", " + qy + ") = " + got + ", JTS says " + expected);
+            if (expected == 0) zero++;
+            else filtered++;
+        }
+        System.out.printf("orient: 2,000,000 triples agree with JTS (%d collinear)%n", zero);
+        assertThat(zero).isGreaterThan(100_000);
+        assertThat(filtered).isGreaterThan(1_000_000);
+    }
+
+    @Test
     void wedgeCullOnlyCullsPointsOutsideTheWedge() {
         long seed = Long.getLong("sightline.sweepSeed", 31L);
         SplittableRandom rnd = new SplittableRandom(seed);
