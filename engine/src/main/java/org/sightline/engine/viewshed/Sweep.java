@@ -93,7 +93,7 @@ final class Sweep {
     private int np;
     private double[] outX = new double[256], outY = new double[256];
 
-    /** Number of candidate edges (in the envelope, perhaps front-facing) in the last run (for tuning). */
+    /** Number of candidate edges (not clearly outside the wedge, perhaps front-facing) in the last run (for tuning). */
     int candidates;
 
     /**
@@ -276,8 +276,10 @@ final class Sweep {
         // load the cell's item numbers now, in parallel with its coordinates (pass two needs them;
         // loading them before hidden() is slower: most hidden cells' loads are wasted)
         probe = g.entry(from);
-        // first, without branches: the entries that meet the envelope and may face the viewer (the
-        // predictor cannot guess which edges of a house face a camera)
+        // first, without branches: the entries that may face the viewer and are not clearly outside the
+        // wedge (the predictor cannot guess which edges of a house face a camera). No test against the
+        // sector's envelope: the wedge tests and addEdge's range clip drop what it would, and its four
+        // minima and maxima cost more than they save
         if (kept.length < to - from) kept = new int[2 * (to - from)];
         int[] kept = this.kept;
         int n = 0;
@@ -285,10 +287,6 @@ final class Sweep {
             double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
             double l = ex0 * ey1, r = ey0 * ex1;
             boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r)) // not surely back-facing
-                    & Math.max(ex0, ex1) >= qMinX
-                    & Math.min(ex0, ex1) <= qMaxX
-                    & Math.max(ey0, ey1) >= qMinY
-                    & Math.min(ey0, ey1) <= qMaxY
                     & !(outsideStart(ex0, ey0) & outsideStart(ex1, ey1))
                     & !(outsideEnd(ex0, ey0) & outsideEnd(ex1, ey1));
             kept[n] = k;
