@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -315,7 +314,7 @@ public final class Footprints {
                 continue;
             }
             if ((y1 > py && y2 <= py) || (y2 > py && y1 <= py)) {
-                int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, px, py);
+                int orient = Sweep.orient(x1, y1, x2, y2, px, py);
                 if (orient == 0) return Location.BOUNDARY;
                 if (y2 < y1) orient = -orient;
                 if (orient > 0) crossings++;

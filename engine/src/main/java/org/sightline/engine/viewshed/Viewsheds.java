@@ -130,7 +130,7 @@ public final class Viewsheds {
             // passes whatever its exact orientation, so that (whose exact fallback runs for nearly
             // collinear points, i.e. for every radial segment) is asked only for the others
             if (dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot) continue;
-            int o = CGAlgorithmsDD.orientationIndex(px, py, x[i], y[i], x[i + 1], y[i + 1]);
+            int o = Sweep.orient(px, py, x[i], y[i], x[i + 1], y[i + 1]);
             if (o == 0 && dot <= 0) return false;
             if (o > 0) return false;
         }
