@@ -45,11 +45,6 @@ class SweepTest {
                     qx = rnd.nextBoolean() ? x0 : x1;
                     qy = qx == x0 ? y0 : y1;
                 }
-                case 7 -> { // a hair off the line
-                    double t = rnd.nextDouble(), e = Math.ulp(oy + 150) * rnd.nextInt(-4, 5);
-                    qx = x0 + t * (x1 - x0) + e;
-                    qy = y0 + t * (y1 - y0) - e;
-                }
                 case 3 -> { // Kettner et al.'s hard case: a point a few ulps off the line through (12, 12), (24, 24)
                     double u = Math.ulp(0.5);
                     x0 = 12;
@@ -72,6 +67,11 @@ class SweepTest {
                     double t = rnd.nextDouble();
                     qx = x0 + t * (x1 - x0);
                     qy = y0 + t * (y1 - y0);
+                }
+                case 7 -> { // a hair off the line
+                    double t = rnd.nextDouble(), e = Math.ulp(oy + 150) * rnd.nextInt(-4, 5);
+                    qx = x0 + t * (x1 - x0) + e;
+                    qy = y0 + t * (y1 - y0) - e;
                 }
                 default -> { // tiny coordinates (products near underflow) and zero-length segments
                     double s = 1e-160;
