@@ -27,9 +27,9 @@ final class Nudge {
     private Nudge() {}
 
     /**
-     * The moved position {x, y} of a point at {@code where} = {@link Footprints#locate}(x, y), or of a
-     * point within {@link #ON_BOUNDARY} of an edge ({@code where} = -1; outside, on the boundary or
-     * inside, it steps off the boundary alike).
+     * The moved position {x, y} of a point in or on a merged polygon, {@code where} = {@link
+     * Footprints#locate}(x, y) ≥ 0 (a point within {@link #ON_BOUNDARY} of an edge is moved by {@link
+     * #offEdge} instead, whatever locate would say).
      */
     static double[] out(Footprints fp, int where, double x, double y, double nudgeM) {
         if (where >= 0 && (where & 1) == 0) {
