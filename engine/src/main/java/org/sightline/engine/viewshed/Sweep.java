@@ -38,14 +38,6 @@ final class Sweep {
     private double px, py, range, range2;
     private double qMinX, qMinY, qMaxX, qMaxY;
     private boolean full;
-    /**
-     * Wedges of at most 180° are convex: the intersection of the half-planes clockwise of the start ray
-     * and counter-clockwise of the end ray. Anything wholly and clearly outside one of them (by more
-     * than {@link #WEDGE_MARGIN} radians) is outside the wedge: culled before any key is computed.
-     */
-    private boolean convex;
-    /** Angles this far outside the wedge (≫ {@link #EPS} in keys) are surely outside it. */
-    static final double WEDGE_MARGIN = 1e-9;
 
     private double d0x, d0y, d1x, d1y, pb0, wedgeEnd, arcStep, cosArcStep;
 
@@ -94,7 +86,7 @@ final class Sweep {
     private double[] outX = new double[256], outY = new double[256];
 
     /**
-     * Number of candidate edges (not clearly outside the wedge, perhaps front-facing) in the last run,
+     * Number of candidate edges (perhaps front-facing) in the last run,
      * for tuning. Left in on purpose: without it, and with {@link #frontFacing} as {@link #orient}
      * against the viewer, the same outputs came 2–8 % slower in alternating JMH runs (session 8), the
      * compiled code laid out differently.
@@ -119,7 +111,6 @@ final class Sweep {
         arcStep =
                 arcTol >= rangeM ? Math.PI / 4 : Math.min(Math.PI / 4, 2 * Math.atan2(Math.sqrt((1 - c) * (1 + c)), c));
         cosArcStep = arcStep == Math.PI / 4 ? Math.sqrt(0.5) : 2 * c * c - 1;
-        convex = !full && fovDeg <= 180;
         sectorEnvelope(headingDeg, fovDeg);
         m = 0;
         ne = 0;
@@ -281,19 +272,17 @@ final class Sweep {
         // load the cell's item numbers now, in parallel with its coordinates (pass two needs them;
         // loading them before hidden() is slower: most hidden cells' loads are wasted)
         probe = g.entry(from);
-        // first, without branches: the entries that may face the viewer and are not clearly outside the
-        // wedge (the predictor cannot guess which edges of a house face a camera). No test against the
-        // sector's envelope: the wedge tests and addEdge's range clip drop what it would, and its four
-        // minima and maxima cost more than they save
+        // first, without branches: the entries that may face the viewer (the predictor cannot guess
+        // which edges of a house face a camera). Nothing else: addEdge's range clip and addPiece's wedge
+        // test drop the rest, and tests against the sector's envelope or the wedge's two half-planes
+        // here (four minima and maxima, or four cross products, per entry) cost more than they save
         if (kept.length < to - from) kept = new int[2 * (to - from)];
         int[] kept = this.kept;
         int n = 0;
         for (int k = from; k < to; k++) {
             double ex0 = e[4 * k] - px, ey0 = e[4 * k + 1] - py, ex1 = e[4 * k + 2] - px, ey1 = e[4 * k + 3] - py;
             double l = ex0 * ey1, r = ey0 * ex1;
-            boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r)) // not surely back-facing
-                    & !(outsideStart(ex0, ey0) & outsideStart(ex1, ey1))
-                    & !(outsideEnd(ex0, ey0) & outsideEnd(ex1, ey1));
+            boolean keep = l - r <= FRONT_ERR * (Math.abs(l) + Math.abs(r));
             kept[n] = k;
             n += keep ? 1 : 0;
         }
@@ -327,8 +316,6 @@ final class Sweep {
         double d2 = dx * dx + dy * dy;
         if (d2 == 0) return false;
         if (d2 > range2) return true;
-        if (outsideStart(x0, y0) & outsideStart(x1, y0) & outsideStart(x1, y1) & outsideStart(x0, y1)) return true;
-        if (outsideEnd(x0, y0) & outsideEnd(x1, y0) & outsideEnd(x1, y1) & outsideEnd(x0, y1)) return true;
         boxKeys(x0, y0, x1, y1);
         double lo = boxLo, hi = boxHi;
         if (hi - lo >= 2) return false; // straddles the start ray
@@ -371,31 +358,6 @@ final class Sweep {
         double k0 = key(ax, ay), k1 = key(bx, by);
         boxLo = Math.min(k0, k1);
         boxHi = Math.max(k0, k1);
-    }
-
-    /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, counter-clockwise of its start ray. */
-    private boolean outsideStart(double x, double y) {
-        return convex & clearlyLeft(d0x, d0y, x, y);
-    }
-
-    /** Whether (x, y) lies clearly outside a {@linkplain #convex} wedge, clockwise of its end ray. */
-    private boolean outsideEnd(double x, double y) {
-        return convex & clearlyRight(d1x, d1y, x, y);
-    }
-
-    /**
-     * Whether (x, y) lies counter-clockwise of the ray from the origin along the unit vector (dx, dy),
-     * by more than {@link #WEDGE_MARGIN} radians (the sine of its angle to the ray exceeds the margin
-     * times (|x| + |y|) / |(x, y)| >= 1). The cross product's rounding error (≈ 1e-16 |p|) is far below
-     * the margin.
-     */
-    static boolean clearlyLeft(double dx, double dy, double x, double y) {
-        return dx * y - dy * x > WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
-    }
-
-    /** Whether (x, y) lies clockwise of the ray along the unit vector (dx, dy), by more than the margin. */
-    static boolean clearlyRight(double dx, double dy, double x, double y) {
-        return dx * y - dy * x < -WEDGE_MARGIN * (Math.abs(x) + Math.abs(y));
     }
 
     /**

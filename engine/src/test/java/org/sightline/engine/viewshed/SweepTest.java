@@ -7,20 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The sweep's wedge cull, box keys and event sort against simple references. */
+/** The sweep's orientation test, box keys and event sort against simple references. */
 class SweepTest {
-    /** Bearing clockwise from +y in [0, 2π). */
-    private static double bearing(double x, double y) {
-        double b = Math.atan2(x, y);
-        return b < 0 ? b + 2 * Math.PI : b;
-    }
-
-    /** Clockwise angle from bearing a to bearing b in [0, 2π). */
-    private static double clockwise(double a, double b) {
-        double d = b - a;
-        return d < 0 ? d + 2 * Math.PI : d;
-    }
-
     @Test
     void orientIsJtsExactOrientationIndex() {
         long seed = Long.getLong("sightline.sweepSeed", 31L);
@@ -96,57 +84,6 @@ class SweepTest {
         assertThat(filtered).isGreaterThan(1_000_000);
     }
 
-    @Test
-    void wedgeCullOnlyCullsPointsOutsideTheWedge() {
-        long seed = Long.getLong("sightline.sweepSeed", 31L);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        List<String> failures = new ArrayList<>();
-        int culled = 0;
-        for (int i = 0; i < 500_000 && failures.size() < 20; i++) {
-            // a wedge of at most 180° (the sweep culls only those) as its unit start and end rays
-            double b0 = rnd.nextDouble(0, 2 * Math.PI),
-                    fov = rnd.nextInt(10) == 0 ? Math.PI : rnd.nextDouble(1e-6, Math.PI);
-            double d0x = Math.sin(b0), d0y = Math.cos(b0), d1x = Math.sin(b0 + fov), d1y = Math.cos(b0 + fov);
-            // a point near one of the rays (the hard case) or anywhere, at any scale
-            double scale = Math.pow(10, rnd.nextInt(-6, 4));
-            double b = switch (rnd.nextInt(3)) {
-                case 0 -> b0 + rnd.nextDouble(-1e-8, 1e-8);
-                case 1 -> b0 + fov + rnd.nextDouble(-1e-8, 1e-8);
-                default -> rnd.nextDouble(0, 2 * Math.PI);
-            };
-            double r = scale * rnd.nextDouble(0.01, 1);
-            double x = r * Math.sin(b), y = r * Math.cos(b);
-            boolean left = Sweep.clearlyLeft(d0x, d0y, x, y), right = Sweep.clearlyRight(d1x, d1y, x, y);
-            // the point's clockwise angle from the start ray, by atan2 (error ≈ 1e-15 rad)
-            double a = clockwise(bearing(d0x, d0y), bearing(x, y));
-            double inWedge = clockwise(bearing(d0x, d0y), bearing(d1x, d1y));
-            String where = "seed " + seed + " point " + x + ", " + y + " start " + d0x + ", " + d0y + " fov " + fov;
-            if (left) {
-                culled++;
-                // counter-clockwise of the start ray by more than the margin: not in [0, fov]
-                if (!(a > Math.PI - 1e-12 && a < 2 * Math.PI - 0.5 * Sweep.WEDGE_MARGIN))
-                    failures.add("left of start but at clockwise angle " + a + ": " + where);
-            }
-            if (right) {
-                culled++;
-                double past = clockwise(bearing(d1x, d1y), bearing(x, y));
-                if (!(past > 0.5 * Sweep.WEDGE_MARGIN && past < Math.PI + 1e-12))
-                    failures.add("right of end but " + past + " past it: " + where);
-            }
-            if ((left || right)
-                    && a <= inWedge
-                    && inWedge - a < 2 * Math.PI - 1e-12
-                    && a > 1e-12
-                    && inWedge - a > 1e-12) failures.add("culled a point inside the wedge: " + where);
-            // and it does cull what is clearly outside (else it would be useless, not wrong)
-            if (a > Math.PI + 1e-6 && a < 2 * Math.PI - 1e-6 && !left)
-                failures.add("did not cull a point " + a + " clockwise of the start: " + where);
-        }
-        assertThat(failures).as("seed %d (-Dsightline.sweepSeed)", seed).isEmpty();
-        assertThat(culled).isPositive();
-    }
-
-    /** The two silhouette corners of a box give the least and greatest key of all four, bit for bit. */
     @Test
     void boxKeysAreTheExtremeKeysOfTheFourCorners() {
         long seed = Long.getLong("sightline.sweepSeed", 37L);
