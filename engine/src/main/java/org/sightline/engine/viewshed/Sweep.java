@@ -595,7 +595,12 @@ final class Sweep {
             bucket[i] = b;
             from[b + 1]++;
         }
-        for (int b = 0; b < BUCKETS; b++) from[b + 1] += from[b];
+        // bucket starts: a running sum in a register (from[b + 1] += from[b] would wait for the store of
+        // the step before on every step)
+        for (int b = 1, run = 0; b <= BUCKETS; b++) {
+            run += from[b];
+            from[b] = run;
+        }
         for (int i = 0; i < n; i++) {
             int at = from[bucket[i]]++;
             outKey[at] = key[i];
