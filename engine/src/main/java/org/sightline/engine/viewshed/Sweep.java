@@ -43,8 +43,11 @@ final class Sweep {
 
     // pieces: line (a → b, original edge), start point, end point (local), key interval, groups
     private int m;
-    private double[] ax = new double[64], ay = new double[64], bx = new double[64], by = new double[64];
-    private double[] sx = new double[64], sy = new double[64], ex = new double[64], ey = new double[64];
+    /** Piece j's line a → b at 4j … 4j + 3, side by side (the sweep's comparisons read both points). */
+    private double[] line = new double[256];
+    /** Piece j's start point at 4j, 4j + 1 and end point at 4j + 2, 4j + 3 (local). */
+    private double[] ends = new double[256];
+
     private int[] startGroup = new int[64], endGroup = new int[64], activePos = new int[64];
 
     // events: key and code = piece * 2 + (end ? 1 : 0)
@@ -465,32 +468,29 @@ final class Sweep {
         }
         if (!(hi > lo)) return;
         if (behind(lo, hi, nearest2(x0, y0, x1, y1))) return; // wholly behind pieces found before
-        if (m == ax.length) growPieces();
-        ax[m] = x0;
-        ay[m] = y0;
-        bx[m] = x1;
-        by[m] = y1;
-        if (ownStart) {
-            sx[m] = startX;
-            sy[m] = startY;
-        } else {
+        if (4 * m == ends.length) growPieces();
+        double[] line = this.line;
+        line[4 * m] = x0;
+        line[4 * m + 1] = y0;
+        line[4 * m + 2] = x1;
+        line[4 * m + 3] = y1;
+        double[] ends = this.ends;
+        if (!ownStart) {
             rayHit(m, d0x, d0y);
-            sx[m] = hitX;
-            sy[m] = hitY;
+            startX = hitX;
+            startY = hitY;
         }
-        if (ownEnd) {
-            ex[m] = endX;
-            ey[m] = endY;
-        } else if (hi == 4) {
-            rayHit(m, d0x, d0y);
-            ex[m] = hitX;
-            ey[m] = hitY;
-        } else {
-            rayHit(m, d1x, d1y);
-            ex[m] = hitX;
-            ey[m] = hitY;
+        if (!ownEnd) {
+            if (hi == 4) rayHit(m, d0x, d0y);
+            else rayHit(m, d1x, d1y);
+            endX = hitX;
+            endY = hitY;
         }
-        double far2 = Math.max(sx[m] * sx[m] + sy[m] * sy[m], ex[m] * ex[m] + ey[m] * ey[m]);
+        ends[4 * m] = startX;
+        ends[4 * m + 1] = startY;
+        ends[4 * m + 2] = endX;
+        ends[4 * m + 3] = endY;
+        double far2 = Math.max(startX * startX + startY * startY, endX * endX + endY * endY);
         // consecutive front-facing edges a → b → c block the ray through b too: b + ε(b − viewer) is left
         // of both edges' lines (the viewer is right of both), i.e. inside the footprint; so a chain of
         // them blocks its whole key interval
@@ -524,9 +524,10 @@ final class Sweep {
 
     /** Intersection of the ray from the origin along (dx, dy) with the line of piece j. */
     private void rayHit(int j, double dx, double dy) {
-        double ux = bx[j] - ax[j], uy = by[j] - ay[j];
+        double[] line = this.line;
+        double x0 = line[4 * j], y0 = line[4 * j + 1], ux = line[4 * j + 2] - x0, uy = line[4 * j + 3] - y0;
         double den = dx * uy - dy * ux;
-        double t = (ax[j] * uy - ay[j] * ux) / den;
+        double t = (x0 * uy - y0 * ux) / den;
         hitX = t * dx;
         hitY = t * dy;
     }
@@ -656,9 +657,9 @@ final class Sweep {
                 gFirst[ng] = i;
                 gKey[ng] = k;
                 int j = evCode[i] >> 1;
-                boolean end = (evCode[i] & 1) != 0;
-                gDirX[ng] = end ? ex[j] : sx[j];
-                gDirY[ng] = end ? ey[j] : sy[j];
+                int at = 4 * j + (evCode[i] & 1) * 2;
+                gDirX[ng] = ends[at];
+                gDirY[ng] = ends[at + 1];
                 ng++;
             }
             last = k;
@@ -760,13 +761,16 @@ final class Sweep {
      * interval. Exact: occluder edges never cross, so one lies entirely on one side of the other's line.
      */
     private boolean closer(int i, int j) {
-        int o1 = orient(ax[i], ay[i], bx[i], by[i], ax[j], ay[j]);
-        int o2 = orient(ax[i], ay[i], bx[i], by[i], bx[j], by[j]);
+        double[] line = this.line;
+        double iax = line[4 * i], iay = line[4 * i + 1], ibx = line[4 * i + 2], iby = line[4 * i + 3];
+        double jax = line[4 * j], jay = line[4 * j + 1], jbx = line[4 * j + 2], jby = line[4 * j + 3];
+        int o1 = orient(iax, iay, ibx, iby, jax, jay);
+        int o2 = orient(iax, iay, ibx, iby, jbx, jby);
         // the viewer is right (-1) of every piece; j left of (behind) i's line → i nearer. One branch,
         // taken only when j straddles i's line, instead of two that follow the data
         if (o1 * o2 >= 0) return o1 + o2 >= 0;
-        int o3 = orient(ax[j], ay[j], bx[j], by[j], ax[i], ay[i]);
-        int o4 = orient(ax[j], ay[j], bx[j], by[j], bx[i], by[i]);
+        int o3 = orient(jax, jay, jbx, jby, iax, iay);
+        int o4 = orient(jax, jay, jbx, jby, ibx, iby);
         return o3 <= 0 && o4 <= 0;
     }
 
@@ -789,9 +793,9 @@ final class Sweep {
             double s = range / Math.sqrt(dx * dx + dy * dy);
             emit(dx * s, dy * s);
         } else if (startGroup[state] == g) {
-            emit(sx[state], sy[state]);
+            emit(ends[4 * state], ends[4 * state + 1]);
         } else if (endGroup[state] == g) {
-            emit(ex[state], ey[state]);
+            emit(ends[4 * state + 2], ends[4 * state + 3]);
         } else {
             rayHit(state, gDirX[g], gDirY[g]);
             emit(hitX, hitY);
@@ -834,15 +838,9 @@ final class Sweep {
     }
 
     private void growPieces() {
-        int n = 2 * ax.length;
-        ax = Arrays.copyOf(ax, n);
-        ay = Arrays.copyOf(ay, n);
-        bx = Arrays.copyOf(bx, n);
-        by = Arrays.copyOf(by, n);
-        sx = Arrays.copyOf(sx, n);
-        sy = Arrays.copyOf(sy, n);
-        ex = Arrays.copyOf(ex, n);
-        ey = Arrays.copyOf(ey, n);
+        int n = 2 * startGroup.length;
+        line = Arrays.copyOf(line, 4 * n);
+        ends = Arrays.copyOf(ends, 4 * n);
         startGroup = Arrays.copyOf(startGroup, n);
         endGroup = Arrays.copyOf(endGroup, n);
         activePos = Arrays.copyOf(activePos, n);
