@@ -315,7 +315,7 @@ final class Sweep {
      * outside the wedge, or behind a piece found so far. Conservative: false when unsure.
      */
     private boolean hidden(double x0, double y0, double x1, double y1) {
-        double dx = x0 > 0 ? x0 : x1 < 0 ? -x1 : 0, dy = y0 > 0 ? y0 : y1 < 0 ? -y1 : 0;
+        double dx = Math.max(0, Math.max(x0, -x1)), dy = Math.max(0, Math.max(y0, -y1));
         double d2 = dx * dx + dy * dy;
         if (d2 == 0) return false;
         if (d2 > range2) return true;
@@ -339,14 +339,14 @@ final class Sweep {
         double ax, ay, bx, by; // the corners of least and greatest bearing
         if (y0 > 0) { // north of the viewer
             ax = x0;
-            ay = x0 > 0 ? y1 : y0;
+            ay = pick(x0 > 0, y1, y0);
             bx = x1;
-            by = x1 < 0 ? y1 : y0;
+            by = pick(x1 < 0, y1, y0);
         } else if (y1 < 0) { // south
             ax = x1;
-            ay = x1 < 0 ? y0 : y1;
+            ay = pick(x1 < 0, y0, y1);
             bx = x0;
-            by = x0 > 0 ? y0 : y1;
+            by = pick(x0 > 0, y0, y1);
         } else if (x0 > 0) { // east, level with it
             ax = x0;
             ay = y1;
@@ -361,6 +361,11 @@ final class Sweep {
         double k0 = key(ax, ay), k1 = key(bx, by);
         boxLo = Math.min(k0, k1);
         boxHi = Math.max(k0, k1);
+    }
+
+    /** a if c, else b, by an integer conditional move (the JIT compiles a choice of doubles as a branch). */
+    private static double pick(boolean c, double a, double b) {
+        return Double.longBitsToDouble(c ? Double.doubleToRawLongBits(a) : Double.doubleToRawLongBits(b));
     }
 
     /**
