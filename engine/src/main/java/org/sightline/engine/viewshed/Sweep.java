@@ -67,8 +67,9 @@ final class Sweep {
     private int probe;
 
     // edges already taken in this run (stamp), and the occlusion bins over the wedge's keys: beyond
-    // √occ[b] every ray of bin b is blocked by a piece found so far
-    private static final int BINS = 128;
+    // √occ[b] every ray of bin b is blocked by a piece found so far. 64 bins (1.4° of a 90° wedge):
+    // per-camera median 9.15 and 9.61 against 9.28 and 9.87 us with 128 in one JVM (session 9)
+    private static final int BINS = 64;
     private int[] seen = new int[0];
     private int stamp;
     private final double[] occ = new double[BINS];
