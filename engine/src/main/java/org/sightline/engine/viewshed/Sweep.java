@@ -48,7 +48,12 @@ final class Sweep {
     /** Piece j's start point at 4j, 4j + 1 and end point at 4j + 2, 4j + 3 (local). */
     private double[] ends = new double[256];
 
-    private int[] startGroup = new int[64], endGroup = new int[64], activePos = new int[64];
+    private int[] activePos = new int[64];
+    /**
+     * The group of each event, by its code: piece j's start group at 2j, its end group at 2j + 1 (so
+     * the group of an event's other end is at code ^ 1).
+     */
+    private int[] evGroup = new int[128];
 
     // events: key and code = piece * 2 + (end ? 1 : 0)
     private int ne;
@@ -662,16 +667,13 @@ final class Sweep {
             if (k - last > EPS) {
                 gFirst[ng] = i;
                 gKey[ng] = k;
-                int j = evCode[i] >> 1;
-                int at = 4 * j + (evCode[i] & 1) * 2;
+                int at = 2 * evCode[i]; // the piece's start or end point
                 gDirX[ng] = ends[at];
                 gDirY[ng] = ends[at + 1];
                 ng++;
             }
             last = k;
-            int j = evCode[i] >> 1;
-            if ((evCode[i] & 1) != 0) endGroup[j] = ng - 1;
-            else startGroup[j] = ng - 1;
+            evGroup[evCode[i]] = ng - 1;
         }
         gFirst[ng] = ne;
     }
@@ -701,7 +703,7 @@ final class Sweep {
             boolean last = evKey[gFirst[g + 1] - 1] >= wedgeEnd;
             // the same piece (not ending here) or the arc on both sides: nothing changes on this ray,
             // whatever hidden pieces start or end on it, so it gives no vertex
-            if (!last && state == before && (state == ARC || (startGroup[state] != g && endGroup[state] != g)))
+            if (!last && state == before && (state == ARC || (evGroup[2 * state] != g && evGroup[2 * state + 1] != g)))
                 continue;
             if (before == ARC) emitArc(prevDirX, prevDirY, prevKey, gDirX[g], gDirY[g], gKey[g]);
             emitPointOf(before, g);
@@ -735,7 +737,7 @@ final class Sweep {
         for (int i = gFirst[g]; i < gFirst[g + 1]; i++) {
             int code = evCode[i];
             int j = code >> 1;
-            if ((code & 1) != 0 && startGroup[j] != g) {
+            if ((code & 1) != 0 && evGroup[code ^ 1] != g) {
                 int p = activePos[j];
                 int last = active[--nActive];
                 active[p] = last;
@@ -748,7 +750,7 @@ final class Sweep {
         for (int i = gFirst[g]; i < gFirst[g + 1]; i++) {
             int code = evCode[i];
             int j = code >> 1;
-            if ((code & 1) == 0 && endGroup[j] != g) {
+            if ((code & 1) == 0 && evGroup[code ^ 1] != g) {
                 if (nActive == active.length) active = Arrays.copyOf(active, 2 * nActive);
                 activePos[j] = nActive;
                 active[nActive++] = j;
@@ -798,9 +800,9 @@ final class Sweep {
             double dx = gDirX[g], dy = gDirY[g];
             double s = range / Math.sqrt(dx * dx + dy * dy);
             emit(dx * s, dy * s);
-        } else if (startGroup[state] == g) {
+        } else if (evGroup[2 * state] == g) {
             emit(ends[4 * state], ends[4 * state + 1]);
-        } else if (endGroup[state] == g) {
+        } else if (evGroup[2 * state + 1] == g) {
             emit(ends[4 * state + 2], ends[4 * state + 3]);
         } else {
             rayHit(state, gDirX[g], gDirY[g]);
@@ -844,11 +846,10 @@ final class Sweep {
     }
 
     private void growPieces() {
-        int n = 2 * startGroup.length;
+        int n = 2 * activePos.length;
         line = Arrays.copyOf(line, 4 * n);
         ends = Arrays.copyOf(ends, 4 * n);
-        startGroup = Arrays.copyOf(startGroup, n);
-        endGroup = Arrays.copyOf(endGroup, n);
+        evGroup = Arrays.copyOf(evGroup, 2 * n);
         activePos = Arrays.copyOf(activePos, n);
     }
 
