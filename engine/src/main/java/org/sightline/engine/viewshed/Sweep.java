@@ -787,7 +787,7 @@ final class Sweep {
      * bound, as one test whose outcome hardly ever changes (|det| ≥ 1e-15 (|l| + |r|) holds exactly when
      * that filter answers: l and r of opposite signs or one of them zero included), and the sign taken
      * without a branch. Where the sweep compares pieces, the filter's sign tests would follow the data;
-     * the point location in the footprints uses it too.
+     * the star-shape check of the result and the point location in the footprints use it too.
      */
     static int orient(double x0, double y0, double x1, double y1, double qx, double qy) {
         double l = (x0 - qx) * (y1 - qy), r = (y0 - qy) * (x1 - qx), det = l - r;

@@ -121,27 +121,20 @@ public final class Viewsheds {
         boolean full = fovDeg >= 360;
         int n = k - 1;
         if (n < 3) return false;
-        boolean backward = false;
         for (int i = full ? 0 : 1, end = full ? n : n - 1; i < end; i++) {
             double ax = x[i] - px, ay = y[i] - py, bx = x[i + 1] - px, by = y[i + 1] - py;
-            double dot = ax * bx + ay * by, l = ax * by, r = ay * bx, cross = l - r;
+            double dot = ax * bx + ay * by;
             // a radial (shadow) segment ends on a computed point that rounding may put a hair
             // counter-clockwise of the ray: allow that, never a real backward step. Such a segment
-            // passes whatever its exact orientation; the others need the exact orientation of
-            // (a, b, viewer): cross, with the products and bound of JTS's filter, when that is sure.
-            // Not next to a wedge's sides (the sweep puts one point on each side ray): there a hair
-            // the wrong way would lay the segment over the side through the viewer
-            boolean radial = dot > 0 & Math.abs(cross) <= RADIAL * dot & (full | (i != 1 & i != n - 2));
-            boolean sure = Math.abs(cross) >= 1e-15 * (Math.abs(l) + Math.abs(r));
-            if (!radial & !sure) { // nearly in line with the viewer, yet not a shadow: exactly
-                int o = CGAlgorithmsDD.orientationIndex(x[i], y[i], x[i + 1], y[i + 1], px, py);
-                if (o > 0 || (o == 0 && dot <= 0)) return false;
-                continue;
-            }
-            // no branch per segment on whether it is radial (about half are, in no order)
-            backward |= !radial & (cross > 0 | (cross == 0 & dot <= 0));
+            // passes whatever its exact orientation, so that (whose exact fallback runs for nearly
+            // collinear points, i.e. for every radial segment) is asked only for the others. Not next
+            // to a wedge's sides (the sweep puts one point on each side ray): there a hair the wrong
+            // way would lay the segment over the side through the viewer
+            if (dot > 0 && Math.abs(ax * by - ay * bx) <= RADIAL * dot && (full || (i != 1 && i != n - 2))) continue;
+            // (a, b, viewer): the filter's products are ax * by and ay * bx, as in the test above
+            int o = Sweep.orient(x[i], y[i], x[i + 1], y[i + 1], px, py);
+            if (o > 0 || (o == 0 && dot <= 0)) return false;
         }
-        if (backward) return false;
         for (int i = 0, a = n - 1; i < n; a = i++) {
             // a spike: a turn back along the same line (the cheap test first)
             if ((x[i] - x[a]) * (x[i + 1] - x[i]) + (y[i] - y[a]) * (y[i + 1] - y[i]) <= 0

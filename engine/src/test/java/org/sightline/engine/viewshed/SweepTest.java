@@ -84,6 +84,7 @@ class SweepTest {
         assertThat(filtered).isGreaterThan(1_000_000);
     }
 
+    /** The two silhouette corners of a box give the least and greatest key of all four, bit for bit. */
     @Test
     void boxKeysAreTheExtremeKeysOfTheFourCorners() {
         long seed = Long.getLong("sightline.sweepSeed", 37L);
